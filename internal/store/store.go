@@ -1,0 +1,73 @@
+// Package store opens the persistence the configuration names: embedded SQLite
+// (the default) or PostgreSQL. The implementations live in sqlite/ and
+// postgres/ and pass the one contract suite in storetest/.
+package store
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/schooldiary/diary/internal/diary"
+	"github.com/schooldiary/diary/internal/store/postgres"
+	"github.com/schooldiary/diary/internal/store/sqlite"
+)
+
+// DefaultPath is the embedded store's file when DATABASE_URL is empty.
+const DefaultPath = "./data/diary.db"
+
+// DB is a store that can also migrate its schema.
+type DB interface {
+	diary.Store
+	// Migrate applies every pending migration; safe when several processes
+	// start at once.
+	Migrate(ctx context.Context) error
+	// Version returns the applied and the latest known migration numbers.
+	Version(ctx context.Context) (applied, latest int, err error)
+}
+
+// Options tune Open.
+type Options struct {
+	// Now is the clock; time.Now when nil.
+	Now func() time.Time
+}
+
+// Open opens the store dsn names: "postgres://…" or "postgresql://…" for
+// PostgreSQL, "sqlite:PATH" or "" (DefaultPath) for SQLite. It does not migrate.
+func Open(ctx context.Context, dsn string, opt Options) (DB, error) {
+	if opt.Now == nil {
+		opt.Now = time.Now
+	}
+	switch {
+	case strings.HasPrefix(dsn, "postgres://"), strings.HasPrefix(dsn, "postgresql://"):
+		db, err := postgres.Open(ctx, dsn, opt.Now)
+		if err != nil {
+			return nil, fmt.Errorf("open postgres: %w", err)
+		}
+		return db, nil
+	case dsn == "", strings.HasPrefix(dsn, "sqlite:"):
+		path := strings.TrimPrefix(dsn, "sqlite:")
+		if path == "" {
+			path = DefaultPath
+		}
+		db, err := sqlite.Open(ctx, path, opt.Now)
+		if err != nil {
+			return nil, fmt.Errorf("open sqlite: %w", err)
+		}
+		return db, nil
+	default:
+		return nil, fmt.Errorf("open store: DATABASE_URL must start with postgres:// or sqlite:, got %q", redact(dsn))
+	}
+}
+
+// redact hides everything after the scheme, which may hold a password.
+func redact(dsn string) string {
+	if i := strings.Index(dsn, "://"); i >= 0 {
+		return dsn[:i+3] + "…"
+	}
+	if len(dsn) > 12 {
+		return dsn[:12] + "…"
+	}
+	return dsn
+}
