@@ -1,0 +1,44 @@
+package sqlite
+
+import (
+	"testing"
+	"time"
+
+	"github.com/schooldiary/diary/internal/diary"
+)
+
+func TestDateText(t *testing.T) {
+	tests := []struct {
+		name string
+		d    diary.Date
+		want string
+	}{
+		{"zero", diary.Date{}, ""},
+		{"ordinary", diary.MustDate("2026-09-01"), "2026-09-01"},
+		{"leap day", diary.MustDate("2028-02-29"), "2028-02-29"},
+		{"year end", diary.MustDate("2026-12-31"), "2026-12-31"},
+		{"early year", diary.NewDate(987, time.March, 4), "0987-03-04"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := dateText(tc.d); got != tc.want || got != tc.d.String() {
+				t.Errorf("dateText(%v) = %q, want %q (String %q)", tc.d, got, tc.want, tc.d.String())
+			}
+		})
+	}
+}
+
+func TestInstantRoundTrip(t *testing.T) {
+	msk := time.FixedZone("MSK", 3*3600)
+	in := time.Date(2026, 10, 5, 23, 59, 59, 100, msk)
+	var out time.Time
+	if err := (instantCol{&out}).Scan(instantText(in)); err != nil {
+		t.Fatal(err)
+	}
+	if !out.Equal(in) || out.Location() != time.UTC {
+		t.Errorf("round trip = %v, want %v in UTC", out, in)
+	}
+	if got, want := instantText(in), "2026-10-05T20:59:59.000000100Z"; got != want {
+		t.Errorf("instantText = %q, want %q", got, want)
+	}
+}

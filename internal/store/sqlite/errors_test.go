@@ -1,0 +1,79 @@
+package sqlite
+
+import (
+	"database/sql"
+	"errors"
+	"fmt"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/schooldiary/diary/internal/diary"
+)
+
+func TestWrapTranslatesDriverErrors(t *testing.T) {
+	ctx := t.Context()
+	db, err := Open(ctx, filepath.Join(t.TempDir(), "diary.db"), time.Now)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	if err := db.Migrate(ctx); err != nil {
+		t.Fatal(err)
+	}
+	insert := func() error {
+		_, err := db.write.ExecContext(ctx, `INSERT INTO schools (code, name, time_zone, round_up_from,
+			reply_rule, reply_days, school_days, created_at) VALUES ('x', 'X', 'UTC', 50, 'calendar', 2, 5, '')`)
+		return wrap(err, "insert school")
+	}
+	if err := insert(); err != nil {
+		t.Fatalf("first insert: %v", err)
+	}
+	_, fkErr := db.write.ExecContext(ctx, `INSERT INTO years (school_id, name, start_date, end_date)
+		VALUES (999, 'y', '', '')`)
+	tests := []struct {
+		name string
+		err  error
+		want *diary.Error
+	}{
+		{"no rows", wrap(sql.ErrNoRows, "school"), diary.ErrNotFound},
+		{"unique", insert(), diary.ErrConflict},
+		{"foreign key", wrap(fkErr, "insert year"), diary.ErrNotFound},
+		{"other", wrap(errors.New("disk on fire"), "x"), &diary.Error{Code: diary.EInternal}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if got, want := diary.ErrorCode(tc.err), tc.want.Code; got != want {
+				t.Errorf("code of %v = %q, want %q", tc.err, got, want)
+			}
+		})
+	}
+	if wrap(nil, "x") != nil {
+		t.Errorf("wrap(nil) != nil")
+	}
+}
+
+// Apply turns foreign keys off for a big batch's transaction only.
+func TestApplyRestoresForeignKeys(t *testing.T) {
+	ctx := t.Context()
+	db, err := Open(ctx, filepath.Join(t.TempDir(), "diary.db"), time.Now)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	if err := db.Migrate(ctx); err != nil {
+		t.Fatal(err)
+	}
+	b := &diary.Batch{School: diary.School{Code: "s", Name: "Школа"}}
+	for i := range bulkRecords {
+		b.Subjects = append(b.Subjects, diary.SubjectIn{Src: diary.Source{File: "subjects", Line: i},
+			Subject: diary.Subject{ExtID: fmt.Sprint(i), Name: "Предмет"}})
+	}
+	if _, err := db.Apply(ctx, b, diary.ApplyOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	var on int
+	if err := db.write.QueryRowContext(ctx, `PRAGMA foreign_keys`).Scan(&on); err != nil || on != 1 {
+		t.Errorf("foreign_keys after Apply = %d, %v; want 1", on, err)
+	}
+}
