@@ -1,0 +1,154 @@
+// Package importer reads what a journal exports — CSV in UTF-8 or
+// Windows-1251 with «;» or «,», and XLSX workbooks — into a diary.Batch, and
+// applies it through a diary.Writer in one transaction. Every problem of every
+// file is reported as file:line:column with the reason in Russian; a run with
+// any problem applies nothing. docs/import.md describes the files.
+package importer
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"path/filepath"
+	"strings"
+
+	"github.com/schooldiary/diary/internal/diary"
+)
+
+// Options tune an import.
+type Options struct {
+	// School is the school the files belong to; Code is required. When Name
+	// is set the school is created or updated.
+	School diary.School
+	// AsOf is the date the files are true on (today in the school's zone); a
+	// student the roster no longer lists is marked left on it. Required.
+	AsOf diary.Date
+	// DryRun computes what would change and writes nothing.
+	DryRun bool
+	// Roster says the students files list every enrolled student; nil means
+	// true when a students file is imported.
+	Roster *bool
+}
+
+// Load reads and checks the files of paths (each a path or «kind=path») into
+// one batch. It reads every file before giving up: the error is a
+// *diary.ValidationError with every problem located, or a plain error for bad
+// options. Columns locates the problems the store finds later.
+func Load(paths []string, opt Options) (*diary.Batch, *Columns, error) {
+	if err := opt.check(); err != nil {
+		return nil, nil, err
+	}
+	probs := &problems{}
+	cols := newColumns()
+	bld := newBuilder(opt, probs, cols)
+	for _, arg := range paths {
+		for _, s := range readInput(parseArg(arg), probs) {
+			bld.addSheet(s)
+		}
+	}
+	if err := bld.finish(); err != nil {
+		return nil, nil, err
+	}
+	bld.validate()
+	if err := probs.err(); err != nil {
+		return nil, cols, err
+	}
+	return bld.b, cols, nil
+}
+
+// check validates the options.
+func (o Options) check() error {
+	switch {
+	case strings.TrimSpace(o.School.Code) == "":
+		return errors.New("import: school code is required")
+	case o.AsOf.IsZero():
+		return errors.New("import: as-of date is required")
+	}
+	return nil
+}
+
+// Run loads the files and applies them through w in one transaction (or, with
+// DryRun, computes the result and rolls back). A problem in the files or an
+// unresolved reference gives a *diary.ValidationError, every item located as
+// file:line:column, and nothing is written.
+func Run(ctx context.Context, w diary.Writer, paths []string, opt Options) (diary.ApplyResult, error) {
+	b, cols, err := Load(paths, opt)
+	if err != nil {
+		return diary.ApplyResult{}, err
+	}
+	res, err := w.Apply(ctx, b, diary.ApplyOptions{DryRun: opt.DryRun})
+	if err != nil {
+		var ve *diary.ValidationError
+		if errors.As(err, &ve) {
+			return res, cols.Locate(ve)
+		}
+		return res, fmt.Errorf("import: apply: %w", err)
+	}
+	return res, nil
+}
+
+// sheet is a table with its kind resolved.
+type sheet struct {
+	*table
+	spec *kindSpec
+}
+
+// readInput reads one argument into sheets of known kind, reporting what
+// cannot be read or recognised.
+func readInput(in input, probs *problems) []sheet {
+	tables, err := readTables(in)
+	if err != nil {
+		fe := &fileError{1, err.Error()}
+		errors.As(err, &fe)
+		probs.add(in.path, fe.line, "", -1, fe.msg)
+		return nil
+	}
+	var out []sheet
+	for _, st := range tables {
+		if s, ok := resolveKind(in, st, probs); ok {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// readTables reads a CSV file or the sheets of a workbook.
+func readTables(in input) ([]sheetTable, error) {
+	switch strings.ToLower(filepath.Ext(in.path)) {
+	case ".xlsx", ".xlsm":
+		return readXLSX(in.path, in.path, in.kind != "")
+	case ".xls":
+		return nil, &fileError{1, "формат .xls не поддерживается: сохраните файл как .xlsx или CSV"}
+	}
+	t, err := readCSV(in.path, in.path)
+	if err != nil {
+		return nil, err
+	}
+	return []sheetTable{{table: t}}, nil
+}
+
+// resolveKind decides a table's kind: given, the sheet's name, the file's
+// name, or the header's columns, in that order.
+func resolveKind(in input, st sheetTable, probs *problems) (sheet, bool) {
+	if st.header == nil {
+		probs.add(st.name, 1, "", -1, "файл пуст: нет строки заголовка")
+		return sheet{}, false
+	}
+	kind := firstOf(in.kind, st.kind, kindByName(in.path), kindByHeader(st.header))
+	if kind == "" {
+		probs.add(st.name, st.headLine, "", -1, "не удалось понять, что в файле: назовите его по виду данных "+
+			"(например, students.csv или оценки.csv) или укажите вид явно: grades=файл.csv")
+		return sheet{}, false
+	}
+	return sheet{st.table, specOf(kind)}, true
+}
+
+// firstOf returns the first non-empty string.
+func firstOf(ss ...string) string {
+	for _, s := range ss {
+		if s != "" {
+			return s
+		}
+	}
+	return ""
+}
