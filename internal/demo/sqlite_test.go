@@ -1,0 +1,107 @@
+package demo
+
+import (
+	"context"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/schooldiary/diary/internal/diary"
+	"github.com/schooldiary/diary/internal/store/sqlite"
+)
+
+// TestIntoSQLite writes a small demo school into the real embedded store and
+// reads the well-known people back.
+func TestIntoSQLite(t *testing.T) {
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	now := func() time.Time { return time.Date(2025, 10, 20, 9, 0, 0, 0, time.UTC) }
+	db, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "demo.db"), now)
+	if err != nil {
+		t.Fatalf("open: %v", err)
+	}
+	t.Cleanup(func() { db.Close() })
+	if err := db.Migrate(ctx); err != nil {
+		t.Fatalf("migrate: %v", err)
+	}
+	sum, err := Generate(ctx, db, Options{Seed: 1, Students: 120, Until: diary.MustDate("2025-10-17"), Ahead: 3})
+	if err != nil {
+		t.Fatalf("Generate: %v", err)
+	}
+	school, err := db.SchoolByCode(ctx, DemoSchoolCode)
+	if err != nil {
+		t.Fatalf("SchoolByCode: %v", err)
+	}
+	if school.Name != DemoSchoolName {
+		t.Errorf("school name %q", school.Name)
+	}
+	parents, err := db.GuardiansByPhone(ctx, ParentPhone)
+	if err != nil || len(parents) != 1 {
+		t.Fatalf("GuardiansByPhone = %v, %v", parents, err)
+	}
+	kids, err := db.StudentsOfGuardian(ctx, parents[0].ID)
+	if err != nil || len(kids) != 2 {
+		t.Fatalf("StudentsOfGuardian = %v, %v", kids, err)
+	}
+	classes, err := db.Classes(ctx, school.ID)
+	if err != nil || len(classes) != sum.Classes {
+		t.Errorf("Classes = %d, %v; want %d", len(classes), err, sum.Classes)
+	}
+	period, err := db.PeriodAt(ctx, school.ID, 7, diary.MustDate("2025-10-01"))
+	if err != nil {
+		t.Fatalf("PeriodAt: %v", err)
+	}
+	for _, k := range kids {
+		if k.ExtID != StudentExtID {
+			continue
+		}
+		d, err := db.StudentDiary(ctx, k.ID, period.ID)
+		if err != nil || len(d.Subjects) == 0 {
+			t.Fatalf("StudentDiary = %+v, %v", d, err)
+		}
+	}
+	t.Logf("wrote %+v", sum)
+	again := &counting{Writer: db}
+	if _, err := Generate(ctx, again, Options{Seed: 1, Students: 120, Until: diary.MustDate("2025-10-17"), Ahead: 3}); err != nil {
+		t.Fatalf("Generate again: %v", err)
+	}
+	if again.changed != 0 || again.unchanged != sum.Records {
+		t.Errorf("second run: %d added or changed, %d unchanged of %d", again.changed, again.unchanged, sum.Records)
+	}
+}
+
+// TestFinalsIntoSQLite writes period grades and a later term into the store.
+func TestFinalsIntoSQLite(t *testing.T) {
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	db, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "demo.db"), time.Now)
+	if err != nil {
+		t.Fatalf("open: %v", err)
+	}
+	t.Cleanup(func() { db.Close() })
+	if err := db.Migrate(ctx); err != nil {
+		t.Fatalf("migrate: %v", err)
+	}
+	sum, err := Generate(ctx, db, Options{Seed: 9, Students: 40, Until: diary.MustDate("2025-11-14")})
+	if err != nil {
+		t.Fatalf("Generate: %v", err)
+	}
+	if sum.Finals == 0 {
+		t.Errorf("no period grades in %+v", sum)
+	}
+}
+
+// counting is a diary.Writer that sums the counts the store reports.
+type counting struct {
+	diary.Writer
+	changed, unchanged int
+}
+
+func (c *counting) Apply(ctx context.Context, b *diary.Batch, opt diary.ApplyOptions) (diary.ApplyResult, error) {
+	res, err := c.Writer.Apply(ctx, b, opt)
+	for _, n := range res.Counts {
+		c.changed += n.Added + n.Changed
+		c.unchanged += n.Unchanged
+	}
+	return res, err
+}
