@@ -1,0 +1,122 @@
+// Command bot is the service's front: the journal API, health and metrics
+// today; the Telegram bot joins them with the next issue. With -sandbox it
+// runs on an embedded store with the demo school, for trying it out.
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"net"
+	"os"
+	"os/signal"
+	"syscall"
+	_ "time/tzdata" // school zones work without the system's zoneinfo
+
+	"github.com/schooldiary/diary/internal/config"
+	"github.com/schooldiary/diary/internal/httpapi"
+)
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	err := run(ctx, os.Args[1:], os.Getenv, os.Stdout, os.Stderr)
+	stop()
+	switch {
+	case errors.Is(err, flag.ErrHelp):
+	case err != nil:
+		fmt.Fprintln(os.Stderr, "bot:", err)
+		os.Exit(1)
+	}
+}
+
+// usage is the help text, Russian first.
+const usage = `Использование: bot [-sandbox]
+
+Сервис электронного дневника: API журнала (POST /api/v1/...), /healthz,
+/readyz и /metrics на HTTP_ADDR. Настройки — переменные окружения (README.md).
+
+  -sandbox   песочница: встроенная база ./data/sandbox.db с демонстрационной
+             школой и токеном API для проб
+
+Usage: bot [-sandbox]
+
+The school diary service: the journal API, /healthz, /readyz and /metrics on
+HTTP_ADDR. Settings are environment variables (README.md).
+
+  -sandbox   sandbox: embedded store ./data/sandbox.db with the demo school
+             and an API token to try things with
+`
+
+// options are the command-line flags.
+type options struct {
+	sandbox bool
+}
+
+func parseFlags(args []string, stderr io.Writer) (options, error) {
+	var o options
+	fs := flag.NewFlagSet("bot", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.Usage = func() { fmt.Fprint(stderr, usage) }
+	fs.BoolVar(&o.sandbox, "sandbox", false, "")
+	if err := fs.Parse(args); err != nil {
+		return o, err
+	}
+	if fs.NArg() > 0 {
+		fs.Usage()
+		return o, fmt.Errorf("unexpected arguments: %v", fs.Args())
+	}
+	return o, nil
+}
+
+// run starts the service and serves until ctx is done. Logs go to stderr;
+// the sandbox's instructions to stdout.
+func run(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
+	opt, err := parseFlags(args, stderr)
+	if err != nil {
+		return err
+	}
+	cfg, err := config.LoadBot(getenv)
+	if err != nil {
+		return err
+	}
+	if opt.sandbox {
+		cfg = sandboxConfig(cfg, stderr)
+	}
+	log := cfg.NewLogger(stderr)
+	log.Info("starting bot", "config", cfg, "sandbox", opt.sandbox)
+	return serve(ctx, cfg, opt, log, stdout)
+}
+
+// serve opens and migrates the store, prepares the sandbox when asked, and
+// serves HTTP until ctx is done.
+func serve(ctx context.Context, cfg config.Bot, opt options, log *slog.Logger, stdout io.Writer) error {
+	db, err := openStore(ctx, cfg.DatabaseURL, log)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	var sb *sandbox
+	if opt.sandbox {
+		if sb, err = prepareSandbox(ctx, db, log); err != nil {
+			return err
+		}
+	}
+	if cfg.TelegramToken == "" && !opt.sandbox {
+		// Until the Telegram bot lands (the next issue) the bot serves the
+		// journal API, health and metrics without a token; that issue makes
+		// TELEGRAM_BOT_TOKEN required outside the sandbox.
+		log.Info("TELEGRAM_BOT_TOKEN is not set: serving the journal API, health and metrics only")
+	}
+	h := httpapi.New(httpapi.Config{
+		Store: db, Ready: httpapi.StoreReady(db), Logger: log,
+		MaxBody: int64(cfg.APIMaxBody), Registry: newRegistry(),
+	})
+	return httpapi.Serve(ctx, cfg.HTTPAddr, h, log, func(a net.Addr) {
+		if sb != nil {
+			sb.print(stdout, "http://"+a.String())
+		}
+	})
+}

@@ -1,0 +1,225 @@
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"flag"
+	"io"
+	"net/http"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+)
+
+// logWatch is the stderr of a run: it keeps the log and reports the address
+// of the "listening" line.
+type logWatch struct {
+	mu    sync.Mutex
+	buf   bytes.Buffer
+	addrc chan string
+}
+
+func newLogWatch() *logWatch { return &logWatch{addrc: make(chan string, 1)} }
+
+func (w *logWatch) Write(p []byte) (int, error) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	w.buf.Write(p)
+	sc := bufio.NewScanner(bytes.NewReader(p))
+	for sc.Scan() {
+		var line struct{ Msg, Addr string }
+		if json.Unmarshal(sc.Bytes(), &line) == nil && line.Msg == "listening" {
+			w.addrc <- line.Addr
+		}
+	}
+	return len(p), nil
+}
+
+func (w *logWatch) String() string {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	return w.buf.String()
+}
+
+// lockedBuffer is a stdout safe to read while run writes.
+type lockedBuffer struct {
+	mu  sync.Mutex
+	buf bytes.Buffer
+}
+
+func (b *lockedBuffer) Write(p []byte) (int, error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.Write(p)
+}
+
+func (b *lockedBuffer) String() string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.String()
+}
+
+// started is a run in the background.
+type started struct {
+	base   string // http://host:port
+	stdout *lockedBuffer
+	log    *logWatch
+	cancel context.CancelFunc
+	errc   chan error
+}
+
+// start runs the bot with env on a random port and waits until it listens.
+func start(t *testing.T, args []string, env map[string]string) *started {
+	t.Helper()
+	env["HTTP_ADDR"] = "127.0.0.1:0"
+	env["LOG_FORMAT"] = "json"
+	ctx, cancel := context.WithCancel(context.Background())
+	s := &started{stdout: &lockedBuffer{}, log: newLogWatch(), cancel: cancel, errc: make(chan error, 1)}
+	go func() { s.errc <- run(ctx, args, func(k string) string { return env[k] }, s.stdout, s.log) }()
+	select {
+	case addr := <-s.log.addrc:
+		s.base = "http://" + addr
+	case err := <-s.errc:
+		cancel()
+		t.Fatalf("run ended before listening: %v\n%s", err, s.log)
+	case <-time.After(2 * time.Minute):
+		cancel()
+		t.Fatalf("run did not listen in time\n%s", s.log)
+	}
+	t.Cleanup(func() { s.stop(t) })
+	return s
+}
+
+// stop cancels the run and checks it ends cleanly.
+func (s *started) stop(t *testing.T) {
+	t.Helper()
+	if s.cancel == nil {
+		return
+	}
+	s.cancel()
+	s.cancel = nil
+	if err := <-s.errc; err != nil {
+		t.Errorf("run after cancel = %v, want nil\n%s", err, s.log)
+	}
+}
+
+func httpGet(t *testing.T, url string) (int, string) {
+	t.Helper()
+	resp, err := http.Get(url)
+	if err != nil {
+		t.Fatalf("GET %s: %v", url, err)
+	}
+	defer resp.Body.Close()
+	b, _ := io.ReadAll(resp.Body)
+	return resp.StatusCode, string(b)
+}
+
+func TestRunServesAndStops(t *testing.T) {
+	dsn := "sqlite:" + filepath.Join(t.TempDir(), "diary.db")
+	s := start(t, nil, map[string]string{"DATABASE_URL": dsn})
+	for _, path := range []string{"/healthz", "/readyz", "/metrics"} {
+		if code, body := httpGet(t, s.base+path); code != http.StatusOK {
+			t.Errorf("GET %s = %d, want 200: %s", path, code, body)
+		}
+	}
+	_, metrics := httpGet(t, s.base+"/metrics")
+	if !strings.Contains(metrics, "go_goroutines") {
+		t.Errorf("metrics lack the Go collector")
+	}
+	s.stop(t)
+	if _, err := http.Get(s.base + "/healthz"); err == nil {
+		t.Errorf("still serving after stop")
+	}
+	if !strings.Contains(s.log.String(), `"msg":"shutting down"`) {
+		t.Errorf("no shutdown line in the log:\n%s", s.log)
+	}
+}
+
+func TestRunLogsNoSecrets(t *testing.T) {
+	dsn := "sqlite:" + filepath.Join(t.TempDir(), "diary.db")
+	env := map[string]string{"DATABASE_URL": dsn, "TELEGRAM_BOT_TOKEN": "123:verysecrettoken",
+		"WEBHOOK_URL": "https://bot.example.org/hook", "WEBHOOK_SECRET": "hooksecretvalue"}
+	s := start(t, nil, env)
+	s.stop(t)
+	for _, secret := range []string{"verysecrettoken", "hooksecretvalue"} {
+		if strings.Contains(s.log.String(), secret) {
+			t.Errorf("log shows %q:\n%s", secret, s.log)
+		}
+	}
+}
+
+func TestRunSandbox(t *testing.T) {
+	t.Parallel() // generating the demo school takes a while under -race
+	dsn := "sqlite:" + filepath.Join(t.TempDir(), "sandbox.db")
+	s := start(t, []string{"-sandbox"}, map[string]string{"DATABASE_URL": dsn})
+	out := s.stdout.String()
+	if !strings.Contains(out, s.base) {
+		t.Errorf("sandbox did not print its URL %s:\n%s", s.base, out)
+	}
+	cmd := regexp.MustCompile(`curl -s -H '(Authorization: Bearer [^']+)' \\\n\s+-d '([^']+)' \\\n\s+(\S+)`).FindStringSubmatch(out)
+	if cmd == nil {
+		t.Fatalf("sandbox printed no API example:\n%s", out)
+	}
+	for i, want := range []string{`"added":1`, `"unchanged":1`} {
+		code, body := postJSON(t, cmd[3], cmd[1], cmd[2])
+		if code != http.StatusOK || !strings.Contains(body, want) {
+			t.Errorf("example post %d = %d %s, want 200 with %s", i+1, code, body, want)
+		}
+	}
+	if strings.Contains(s.log.String(), strings.TrimPrefix(cmd[1], "Authorization: Bearer ")) {
+		t.Errorf("the sandbox token is in the log")
+	}
+}
+
+func postJSON(t *testing.T, url, header, body string) (int, string) {
+	t.Helper()
+	req, _ := http.NewRequest(http.MethodPost, url, strings.NewReader(body))
+	k, v, _ := strings.Cut(header, ": ")
+	req.Header.Set(k, v)
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatalf("POST %s: %v", url, err)
+	}
+	defer resp.Body.Close()
+	b, _ := io.ReadAll(resp.Body)
+	return resp.StatusCode, string(b)
+}
+
+func TestRunRefuses(t *testing.T) {
+	tests := []struct {
+		name string
+		args []string
+		env  map[string]string
+		want string
+	}{
+		{"bad setting", nil, map[string]string{"LOG_FORMAT": "xml"}, "LOG_FORMAT"},
+		{"bad store", nil, map[string]string{"DATABASE_URL": "mysql://x"}, "DATABASE_URL"},
+		{"stray argument", []string{"serve"}, nil, "unexpected arguments"},
+		{"unknown flag", []string{"-fast"}, nil, "flag provided but not defined"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			err := run(context.Background(), tt.args, func(k string) string { return tt.env[k] }, io.Discard, io.Discard)
+			if err == nil || !strings.Contains(err.Error(), tt.want) {
+				t.Errorf("run = %v, want an error with %q", err, tt.want)
+			}
+		})
+	}
+}
+
+func TestHelp(t *testing.T) {
+	var stderr bytes.Buffer
+	err := run(context.Background(), []string{"-h"}, func(string) string { return "" }, io.Discard, &stderr)
+	if !errors.Is(err, flag.ErrHelp) {
+		t.Errorf("run -h = %v, want flag.ErrHelp", err)
+	}
+	if !strings.HasPrefix(stderr.String(), "Использование") || !strings.Contains(stderr.String(), "Usage") {
+		t.Errorf("help is not Russian first, then English:\n%s", stderr.String())
+	}
+}

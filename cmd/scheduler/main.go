@@ -1,0 +1,72 @@
+// Command scheduler runs the service's scheduled duties. Until the next issues
+// add the cron jobs and the outbox senders it opens and migrates the store and
+// serves /healthz, /readyz and /metrics on SCHEDULER_HTTP_ADDR.
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"syscall"
+	_ "time/tzdata" // school zones work without the system's zoneinfo
+
+	"github.com/schooldiary/diary/internal/config"
+	"github.com/schooldiary/diary/internal/httpapi"
+)
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	err := run(ctx, os.Args[1:], os.Getenv, os.Stdout, os.Stderr)
+	stop()
+	switch {
+	case errors.Is(err, flag.ErrHelp):
+	case err != nil:
+		fmt.Fprintln(os.Stderr, "scheduler:", err)
+		os.Exit(1)
+	}
+}
+
+// usage is the help text, Russian first.
+const usage = `Использование: scheduler
+
+Планировщик электронного дневника: регламентные задания и рассылки (следующие
+задачи). Сейчас открывает базу, применяет миграции и отвечает на /healthz,
+/readyz и /metrics на SCHEDULER_HTTP_ADDR. Настройки — в README.md.
+
+Usage: scheduler
+
+The school diary's scheduler: scheduled duties and delivery (next issues). For
+now it opens the store, applies migrations and serves /healthz, /readyz and
+/metrics on SCHEDULER_HTTP_ADDR. Settings are in README.md.
+`
+
+// run starts the scheduler and serves until ctx is done; logs go to stderr.
+func run(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
+	fs := flag.NewFlagSet("scheduler", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.Usage = func() { fmt.Fprint(stderr, usage) }
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if fs.NArg() > 0 {
+		fs.Usage()
+		return fmt.Errorf("unexpected arguments: %v", fs.Args())
+	}
+	cfg, err := config.LoadScheduler(getenv)
+	if err != nil {
+		return err
+	}
+	log := cfg.NewLogger(stderr)
+	log.Info("starting scheduler", "config", cfg)
+	db, err := openStore(ctx, cfg.DatabaseURL, log)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	h := httpapi.New(httpapi.Config{Ready: httpapi.StoreReady(db), Logger: log, Registry: newRegistry()})
+	return httpapi.Serve(ctx, cfg.HTTPAddr, h, log, nil)
+}

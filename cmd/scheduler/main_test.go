@@ -1,0 +1,97 @@
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"encoding/json"
+	"io"
+	"net/http"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+)
+
+// logWatch is the stderr of a run: it keeps the log and reports the address
+// of the "listening" line.
+type logWatch struct {
+	mu    sync.Mutex
+	buf   bytes.Buffer
+	addrc chan string
+}
+
+func (w *logWatch) Write(p []byte) (int, error) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	w.buf.Write(p)
+	sc := bufio.NewScanner(bytes.NewReader(p))
+	for sc.Scan() {
+		var line struct{ Msg, Addr string }
+		if json.Unmarshal(sc.Bytes(), &line) == nil && line.Msg == "listening" {
+			w.addrc <- line.Addr
+		}
+	}
+	return len(p), nil
+}
+
+func (w *logWatch) String() string {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	return w.buf.String()
+}
+
+func TestRunServesOpsAndStops(t *testing.T) {
+	env := map[string]string{
+		"DATABASE_URL":        "sqlite:" + filepath.Join(t.TempDir(), "diary.db"),
+		"SCHEDULER_HTTP_ADDR": "127.0.0.1:0",
+		"LOG_FORMAT":          "json",
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	log := &logWatch{addrc: make(chan string, 1)}
+	errc := make(chan error, 1)
+	go func() { errc <- run(ctx, nil, func(k string) string { return env[k] }, io.Discard, log) }()
+	var base string
+	select {
+	case addr := <-log.addrc:
+		base = "http://" + addr
+	case err := <-errc:
+		t.Fatalf("run ended before listening: %v\n%s", err, log)
+	case <-time.After(time.Minute):
+		t.Fatalf("run did not listen in time\n%s", log)
+	}
+	tests := []struct {
+		path string
+		want int
+	}{
+		{"/healthz", http.StatusOK}, {"/readyz", http.StatusOK}, {"/metrics", http.StatusOK},
+		{"/api/v1/grades", http.StatusNotFound},
+	}
+	for _, tt := range tests {
+		resp, err := http.Get(base + tt.path)
+		if err != nil {
+			t.Fatalf("GET %s: %v", tt.path, err)
+		}
+		resp.Body.Close()
+		if resp.StatusCode != tt.want {
+			t.Errorf("GET %s = %d, want %d", tt.path, resp.StatusCode, tt.want)
+		}
+	}
+	cancel()
+	if err := <-errc; err != nil {
+		t.Errorf("run after cancel = %v, want nil", err)
+	}
+	if !strings.Contains(log.String(), `"msg":"shutting down"`) {
+		t.Errorf("no shutdown line:\n%s", log)
+	}
+}
+
+func TestRunRefusesBadSettings(t *testing.T) {
+	env := map[string]string{"SCHEDULER_HTTP_ADDR": "nowhere"}
+	err := run(context.Background(), nil, func(k string) string { return env[k] }, io.Discard, io.Discard)
+	if err == nil || !strings.Contains(err.Error(), "SCHEDULER_HTTP_ADDR") {
+		t.Errorf("run = %v, want an error naming SCHEDULER_HTTP_ADDR", err)
+	}
+}

@@ -1,0 +1,257 @@
+// Package config reads each binary's settings from environment variables,
+// checks them at start and prints them with every secret masked.
+package config
+
+import (
+	"errors"
+	"fmt"
+	"log/slog"
+	"net"
+	"net/url"
+	"strings"
+
+	"github.com/caarlos0/env/v11"
+)
+
+// DefaultMaxBody is the default limit of an API request body: 8 MiB.
+const DefaultMaxBody = 8 << 20
+
+// Common holds the settings every binary shares.
+type Common struct {
+	// DatabaseURL selects the store: postgres://… or postgresql://… for
+	// PostgreSQL, sqlite:PATH or empty (./data/diary.db) for embedded SQLite.
+	DatabaseURL string `env:"DATABASE_URL"`
+	// RedisURL is the shared state of the scaled setup: redis://… or rediss://….
+	RedisURL string `env:"REDIS_URL"`
+	// LogFormat is text or json; empty means json with PostgreSQL, text otherwise.
+	LogFormat string `env:"LOG_FORMAT"`
+	// LogLevel is debug, info, warn or error.
+	LogLevel string `env:"LOG_LEVEL" envDefault:"info"`
+}
+
+// Bot holds the settings of cmd/bot.
+type Bot struct {
+	Common
+	// HTTPAddr is the listener of the API, health and metrics.
+	HTTPAddr string `env:"HTTP_ADDR" envDefault:"127.0.0.1:8080"`
+	// APIMaxBody is the largest API request body.
+	APIMaxBody ByteSize `env:"API_MAX_BODY" envDefault:"8MiB"`
+	// TelegramToken is the bot's token from @BotFather.
+	TelegramToken Secret `env:"TELEGRAM_BOT_TOKEN"`
+	// TelegramAPIURL is the Bot API server (the emulator in tests and sandbox).
+	TelegramAPIURL string `env:"TELEGRAM_API_URL" envDefault:"https://api.telegram.org"`
+	// WebhookURL, when set, switches the bot from long polling to a webhook.
+	WebhookURL string `env:"WEBHOOK_URL"`
+	// WebhookSecret is checked in X-Telegram-Bot-Api-Secret-Token.
+	WebhookSecret Secret `env:"WEBHOOK_SECRET"`
+}
+
+// Scheduler holds the settings of cmd/scheduler.
+type Scheduler struct {
+	Common
+	// HTTPAddr is the listener of health and metrics.
+	HTTPAddr string `env:"SCHEDULER_HTTP_ADDR" envDefault:"127.0.0.1:8081"`
+}
+
+// Ctl holds the settings of cmd/diaryctl.
+type Ctl struct {
+	Common
+}
+
+// LoadBot reads and checks the bot's settings from getenv.
+func LoadBot(getenv func(string) string) (Bot, error) {
+	var c Bot
+	if err := parse(&c, getenv); err != nil {
+		return c, err
+	}
+	return c, c.Validate()
+}
+
+// LoadScheduler reads and checks the scheduler's settings from getenv.
+func LoadScheduler(getenv func(string) string) (Scheduler, error) {
+	var c Scheduler
+	if err := parse(&c, getenv); err != nil {
+		return c, err
+	}
+	return c, c.Validate()
+}
+
+// LoadCtl reads and checks diaryctl's settings from getenv.
+func LoadCtl(getenv func(string) string) (Ctl, error) {
+	var c Ctl
+	if err := parse(&c, getenv); err != nil {
+		return c, err
+	}
+	return c, c.Validate()
+}
+
+// parse fills v from the variables its env tags name; an empty variable
+// counts as unset, so its default applies.
+func parse(v any, getenv func(string) string) error {
+	params, err := env.GetFieldParams(v)
+	if err != nil {
+		return fmt.Errorf("config: %w", err)
+	}
+	vars := make(map[string]string, len(params))
+	for _, p := range params {
+		if s := getenv(p.Key); s != "" {
+			vars[p.Key] = s
+		}
+	}
+	if err := env.ParseWithOptions(v, env.Options{Environment: vars}); err != nil {
+		return fmt.Errorf("config: %w", err)
+	}
+	return nil
+}
+
+// Validate checks the shared settings and says what is wrong in full sentences.
+func (c Common) Validate() error {
+	return errors.Join(
+		checkDatabaseURL(c.DatabaseURL),
+		checkRedisURL(c.RedisURL),
+		checkOneOf("LOG_FORMAT", c.LogFormat, "", "text", "json"),
+		checkOneOf("LOG_LEVEL", strings.ToLower(c.LogLevel), "debug", "info", "warn", "error"),
+	)
+}
+
+// Validate checks the bot's settings.
+func (c Bot) Validate() error {
+	return errors.Join(
+		c.Common.Validate(),
+		checkAddr("HTTP_ADDR", c.HTTPAddr),
+		checkMaxBody(c.APIMaxBody),
+		checkHTTPURL("TELEGRAM_API_URL", c.TelegramAPIURL, false),
+		checkWebhook(c.WebhookURL, c.WebhookSecret),
+	)
+}
+
+// Validate checks the scheduler's settings.
+func (c Scheduler) Validate() error {
+	return errors.Join(c.Common.Validate(), checkAddr("SCHEDULER_HTTP_ADDR", c.HTTPAddr))
+}
+
+// IsPostgres reports whether DATABASE_URL selects PostgreSQL.
+func (c Common) IsPostgres() bool {
+	return strings.HasPrefix(c.DatabaseURL, "postgres://") ||
+		strings.HasPrefix(c.DatabaseURL, "postgresql://")
+}
+
+// Format returns the effective log format: LOG_FORMAT, or json with
+// PostgreSQL (the scaled setup) and text otherwise.
+func (c Common) Format() string {
+	switch {
+	case c.LogFormat != "":
+		return c.LogFormat
+	case c.IsPostgres():
+		return "json"
+	default:
+		return "text"
+	}
+}
+
+// Level returns LOG_LEVEL as a slog level.
+func (c Common) Level() slog.Level {
+	var l slog.Level
+	if err := l.UnmarshalText([]byte(c.LogLevel)); err != nil {
+		return slog.LevelInfo
+	}
+	return l
+}
+
+func checkDatabaseURL(s string) error {
+	switch {
+	case s == "", strings.HasPrefix(s, "sqlite:"):
+		return nil
+	case strings.HasPrefix(s, "postgres://"), strings.HasPrefix(s, "postgresql://"):
+		if _, err := url.Parse(s); err != nil {
+			return fmt.Errorf("DATABASE_URL is not a valid URL (%s)", MaskURL(s))
+		}
+		return nil
+	}
+	return fmt.Errorf("DATABASE_URL must start with postgres://, postgresql:// or sqlite:, or be empty for ./data/diary.db; got %q", MaskURL(s))
+}
+
+func checkRedisURL(s string) error {
+	if s == "" {
+		return nil
+	}
+	u, err := url.Parse(s)
+	if err != nil || (u.Scheme != "redis" && u.Scheme != "rediss") || u.Host == "" {
+		return fmt.Errorf("REDIS_URL must look like redis://host:6379/0 or rediss://…; got %q", MaskURL(s))
+	}
+	return nil
+}
+
+func checkOneOf(name, v string, allowed ...string) error {
+	for _, a := range allowed {
+		if v == a {
+			return nil
+		}
+	}
+	shown := strings.Join(allowed, ", ")
+	if allowed[0] == "" {
+		shown = "empty, " + strings.Join(allowed[1:], ", ")
+	}
+	return fmt.Errorf("%s must be one of %s; got %q", name, shown, v)
+}
+
+func checkAddr(name, addr string) error {
+	if _, _, err := net.SplitHostPort(addr); err != nil {
+		return fmt.Errorf("%s must be host:port such as 127.0.0.1:8080; got %q", name, addr)
+	}
+	return nil
+}
+
+func checkMaxBody(n ByteSize) error {
+	if n < 1024 || n > 1<<30 {
+		return fmt.Errorf("API_MAX_BODY must be from 1KiB to 1GiB; got %d", n)
+	}
+	return nil
+}
+
+func checkHTTPURL(name, s string, httpsOnly bool) error {
+	u, err := url.Parse(s)
+	ok := err == nil && u.Host != "" && (u.Scheme == "https" || (!httpsOnly && u.Scheme == "http"))
+	if ok {
+		return nil
+	}
+	if httpsOnly {
+		return fmt.Errorf("%s must be an https:// URL; got %q", name, MaskURL(s))
+	}
+	return fmt.Errorf("%s must be an http:// or https:// URL; got %q", name, MaskURL(s))
+}
+
+// checkWebhook follows Telegram's rules: an https URL, and a secret of 1–256
+// characters A-Z, a-z, 0-9, _ and -. A webhook without a secret is refused
+// because anyone could post updates to it.
+func checkWebhook(u string, secret Secret) error {
+	if u == "" {
+		if secret != "" {
+			return errors.New("WEBHOOK_SECRET is set but WEBHOOK_URL is not; set both or neither")
+		}
+		return nil
+	}
+	if err := checkHTTPURL("WEBHOOK_URL", u, true); err != nil {
+		return err
+	}
+	if secret == "" {
+		return errors.New("WEBHOOK_SECRET must be set when WEBHOOK_URL is set")
+	}
+	if !validWebhookSecret(string(secret)) {
+		return errors.New("WEBHOOK_SECRET must be 1 to 256 characters of A-Z, a-z, 0-9, _ and -")
+	}
+	return nil
+}
+
+func validWebhookSecret(s string) bool {
+	if len(s) == 0 || len(s) > 256 {
+		return false
+	}
+	for _, r := range s {
+		ok := r == '_' || r == '-' || (r >= '0' && r <= '9') || (r >= 'a' && r <= 'z') || (r >= 'A' && r <= 'Z')
+		if !ok {
+			return false
+		}
+	}
+	return true
+}

@@ -1,0 +1,126 @@
+package config
+
+import (
+	"fmt"
+	"log/slog"
+	"net/url"
+	"strings"
+)
+
+// masked replaces a secret wherever settings are shown.
+const masked = "***"
+
+// Secret is a setting that must never be printed or logged: String, GoString,
+// LogValue and MarshalText show "***" (or "" when it is unset).
+type Secret string
+
+// Value returns the secret itself, for the one place that uses it.
+func (s Secret) Value() string { return string(s) }
+
+// String implements fmt.Stringer with the secret masked.
+func (s Secret) String() string {
+	if s == "" {
+		return ""
+	}
+	return masked
+}
+
+// GoString implements fmt.GoStringer with the secret masked.
+func (s Secret) GoString() string { return fmt.Sprintf("%q", s.String()) }
+
+// LogValue implements slog.LogValuer with the secret masked.
+func (s Secret) LogValue() slog.Value { return slog.StringValue(s.String()) }
+
+// MarshalText implements encoding.TextMarshaler with the secret masked.
+func (s Secret) MarshalText() ([]byte, error) { return []byte(s.String()), nil }
+
+// MaskURL returns u with its password replaced by "***"; a string that does
+// not parse as a URL with a scheme is cut after the scheme, as it may hold one.
+func MaskURL(u string) string {
+	if u == "" || strings.HasPrefix(u, "sqlite:") {
+		return u
+	}
+	p, err := url.Parse(u)
+	if err != nil || p.Scheme == "" || p.Opaque != "" {
+		return cutAfterScheme(u)
+	}
+	if _, has := p.User.Password(); has {
+		p.User = url.UserPassword(p.User.Username(), masked)
+	}
+	q := p.Query()
+	for _, k := range []string{"password", "sslpassword"} {
+		if q.Has(k) {
+			q.Set(k, masked)
+		}
+	}
+	p.RawQuery = q.Encode()
+	return strings.Replace(p.String(), url.QueryEscape(masked), masked, -1)
+}
+
+func cutAfterScheme(u string) string {
+	if i := strings.Index(u, "://"); i >= 0 {
+		return u[:i+3] + masked
+	}
+	if i := strings.IndexByte(u, ':'); i >= 0 {
+		return u[:i+1] + masked
+	}
+	return masked
+}
+
+// LogValue implements slog.LogValuer: the shared settings, secrets masked.
+func (c Common) LogValue() slog.Value {
+	return slog.GroupValue(c.attrs()...)
+}
+
+func (c Common) attrs() []slog.Attr {
+	return []slog.Attr{
+		slog.String("DATABASE_URL", MaskURL(c.DatabaseURL)),
+		slog.String("REDIS_URL", MaskURL(c.RedisURL)),
+		slog.String("LOG_FORMAT", c.Format()),
+		slog.String("LOG_LEVEL", c.LogLevel),
+	}
+}
+
+// LogValue implements slog.LogValuer: the bot's settings, secrets masked.
+func (c Bot) LogValue() slog.Value {
+	return slog.GroupValue(append(c.Common.attrs(),
+		slog.String("HTTP_ADDR", c.HTTPAddr),
+		slog.Int64("API_MAX_BODY", int64(c.APIMaxBody)),
+		slog.String("TELEGRAM_BOT_TOKEN", c.TelegramToken.String()),
+		slog.String("TELEGRAM_API_URL", MaskURL(c.TelegramAPIURL)),
+		slog.String("WEBHOOK_URL", MaskURL(c.WebhookURL)),
+		slog.String("WEBHOOK_SECRET", c.WebhookSecret.String()),
+	)...)
+}
+
+// LogValue implements slog.LogValuer: the scheduler's settings, secrets masked.
+func (c Scheduler) LogValue() slog.Value {
+	return slog.GroupValue(append(c.Common.attrs(),
+		slog.String("SCHEDULER_HTTP_ADDR", c.HTTPAddr))...)
+}
+
+// String lists the shared settings as KEY=value lines, secrets masked.
+func (c Common) String() string { return lines(c.LogValue()) }
+
+// String lists the bot's settings as KEY=value lines, secrets masked.
+func (c Bot) String() string { return lines(c.LogValue()) }
+
+// String lists the scheduler's settings as KEY=value lines, secrets masked.
+func (c Scheduler) String() string { return lines(c.LogValue()) }
+
+// GoString keeps %#v from printing the secrets.
+func (c Common) GoString() string { return c.String() }
+
+// GoString keeps %#v from printing the secrets.
+func (c Bot) GoString() string { return c.String() }
+
+// GoString keeps %#v from printing the secrets.
+func (c Scheduler) GoString() string { return c.String() }
+
+func lines(v slog.Value) string {
+	var b strings.Builder
+	for _, a := range v.Group() {
+		fmt.Fprintf(&b, "%s=%s\n", a.Key, a.Value.String())
+	}
+	return b.String()
+}
