@@ -18,6 +18,7 @@ import (
 
 	"github.com/schooldiary/diary/internal/config"
 	"github.com/schooldiary/diary/internal/httpapi"
+	"github.com/schooldiary/diary/internal/store"
 )
 
 func main() {
@@ -93,11 +94,12 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 // serve opens and migrates the store, prepares the sandbox when asked, and
 // serves HTTP until ctx is done.
 func serve(ctx context.Context, cfg config.Bot, opt options, log *slog.Logger, stdout io.Writer) error {
-	db, err := openStore(ctx, cfg.DatabaseURL, log)
+	db, applied, err := store.OpenMigrated(ctx, cfg.DatabaseURL, store.Options{})
 	if err != nil {
 		return err
 	}
 	defer db.Close()
+	log.Info("store ready", "migration", applied)
 	var sb *sandbox
 	if opt.sandbox {
 		if sb, err = prepareSandbox(ctx, db, log); err != nil {
@@ -112,7 +114,7 @@ func serve(ctx context.Context, cfg config.Bot, opt options, log *slog.Logger, s
 	}
 	h := httpapi.New(httpapi.Config{
 		Store: db, Ready: httpapi.StoreReady(db), Logger: log,
-		MaxBody: int64(cfg.APIMaxBody), Registry: newRegistry(),
+		MaxBody: int64(cfg.APIMaxBody), Registry: httpapi.NewRegistry(),
 	})
 	return httpapi.Serve(ctx, cfg.HTTPAddr, h, log, func(a net.Addr) {
 		if sb != nil {

@@ -16,6 +16,7 @@ import (
 
 	"github.com/schooldiary/diary/internal/config"
 	"github.com/schooldiary/diary/internal/httpapi"
+	"github.com/schooldiary/diary/internal/store"
 )
 
 func main() {
@@ -62,11 +63,12 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 	}
 	log := cfg.NewLogger(stderr)
 	log.Info("starting scheduler", "config", cfg)
-	db, err := openStore(ctx, cfg.DatabaseURL, log)
+	db, applied, err := store.OpenMigrated(ctx, cfg.DatabaseURL, store.Options{})
 	if err != nil {
 		return err
 	}
 	defer db.Close()
-	h := httpapi.New(httpapi.Config{Ready: httpapi.StoreReady(db), Logger: log, Registry: newRegistry()})
+	log.Info("store ready", "migration", applied)
+	h := httpapi.New(httpapi.Config{Ready: httpapi.StoreReady(db), Logger: log, Registry: httpapi.NewRegistry()})
 	return httpapi.Serve(ctx, cfg.HTTPAddr, h, log, nil)
 }

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/prometheus/client_golang/prometheus"
+	"github.com/prometheus/client_golang/prometheus/collectors"
 
 	"github.com/schooldiary/diary/internal/diary"
 )
@@ -104,4 +105,12 @@ func (s *server) observe(next http.Handler) http.Handler {
 		s.log.Debug("http request", "method", r.Method, "route", route, "code", sw.code,
 			"duration", elapsed.Round(time.Microsecond))
 	})
+}
+
+// NewRegistry returns a Prometheus registry with the Go runtime and process
+// collectors, the one each binary serves on /metrics.
+func NewRegistry() *prometheus.Registry {
+	reg := prometheus.NewRegistry()
+	reg.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
+	return reg
 }

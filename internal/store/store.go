@@ -71,3 +71,23 @@ func redact(dsn string) string {
 	}
 	return dsn
 }
+
+// OpenMigrated opens the store dsn names and applies its pending migrations,
+// as every binary does at start; several replicas starting at once are safe.
+// It returns the applied migration number for the start-up log.
+func OpenMigrated(ctx context.Context, dsn string, opt Options) (DB, int, error) {
+	db, err := Open(ctx, dsn, opt)
+	if err != nil {
+		return nil, 0, err
+	}
+	if err := db.Migrate(ctx); err != nil {
+		db.Close()
+		return nil, 0, fmt.Errorf("migrate: %w", err)
+	}
+	applied, _, err := db.Version(ctx)
+	if err != nil {
+		db.Close()
+		return nil, 0, fmt.Errorf("migrate: %w", err)
+	}
+	return db, applied, nil
+}
