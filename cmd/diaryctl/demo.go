@@ -46,6 +46,9 @@ func cmdDemo(ctx context.Context, a *app, args []string) error {
 	if err != nil {
 		return fmt.Errorf("demo: %w", err)
 	}
+	if err := db.Optimize(ctx); err != nil {
+		return err
+	}
 	printSummary(a, sum)
 	return nil
 }

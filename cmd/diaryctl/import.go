@@ -100,6 +100,11 @@ func cmdImport(ctx context.Context, a *app, args []string) error {
 	if err != nil {
 		return err
 	}
+	if !ia.dryRun {
+		if err := db.Optimize(ctx); err != nil {
+			return err
+		}
+	}
 	classes, _ := db.Classes(ctx, res.SchoolID) // only names the classes of students marked left
 	importer.WriteReport(a.stdout, res, ia.dryRun, classes...)
 	return nil

@@ -25,6 +25,9 @@ type DB interface {
 	Migrate(ctx context.Context) error
 	// Version returns the applied and the latest known migration numbers.
 	Version(ctx context.Context) (applied, latest int, err error)
+	// Optimize refreshes the query planner's statistics; run it after a bulk
+	// import so that reads keep using their indexes.
+	Optimize(ctx context.Context) error
 }
 
 // Options tune Open.

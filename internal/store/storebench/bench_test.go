@@ -91,6 +91,9 @@ func load(b *testing.B, db store.DB, n int) int {
 	if err != nil {
 		b.Fatal(err)
 	}
+	if err := db.Optimize(context.Background()); err != nil { // as diaryctl demo and import do
+		b.Fatal(err)
+	}
 	return sum.Records
 }
 
