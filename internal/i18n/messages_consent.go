@@ -1,0 +1,60 @@
+package i18n
+
+// Consent to personal data processing (152-ФЗ): the request, acceptance and
+// withdrawal.
+const (
+	ConsentRequest     Key = "consent.request"      // {child}, {text} of the school, {version}
+	ConsentAccepted    Key = "consent.accepted"     // after acceptance
+	ConsentDeclined    Key = "consent.declined"     // after a refusal to consent
+	ConsentStatus      Key = "consent.status"       // {child}, {date}, {version}
+	ConsentWithdrawAsk Key = "consent.withdraw_ask" // {child}
+	ConsentWithdrawn   Key = "consent.withdrawn"    // {child}
+
+	BtnConsentAccept   Key = "btn.consent_accept"
+	BtnConsentDecline  Key = "btn.consent_decline"
+	BtnConsentWithdraw Key = "btn.consent_withdraw"
+)
+
+var consentMessages = messages{
+	ConsentRequest: {
+		"Перед тем как показать сведения об ученике ({child}), школа просит Вашего согласия " +
+			"на обработку персональных данных по Федеральному закону № 152-ФЗ.\n\n" +
+			"{text}\n\n<i>Редакция согласия: {version}.</i>",
+		"Before showing information about the student ({child}), the school asks for your consent " +
+			"to the processing of personal data under Federal Law No. 152-FZ.\n\n" +
+			"{text}\n\n<i>Consent version: {version}.</i>",
+	},
+	ConsentAccepted: {
+		"Спасибо! Согласие записано. Отозвать его можно в любой момент: " +
+			"«Настройки» → «Согласие на обработку данных».",
+		"Thank you! Your consent has been recorded. You can withdraw it at any time: " +
+			"Settings → Consent to data processing.",
+	},
+	ConsentDeclined: {
+		"Без согласия бот не может показывать сведения об ученике. " +
+			"Если передумаете, нажмите /start.",
+		"Without consent the bot cannot show information about the student. " +
+			"If you change your mind, press /start.",
+	},
+	ConsentStatus: {
+		"Согласие на обработку персональных данных ({child}) дано {date}, редакция {version}.",
+		"Consent to personal data processing ({child}) was given on {date}, version {version}.",
+	},
+	ConsentWithdrawAsk: {
+		"Отозвать согласие на обработку персональных данных ({child})? " +
+			"Бот сразу перестанет показывать сведения об этом ученике и присылать уведомления о нём. " +
+			"Чтобы подключиться снова, понадобится новый код.",
+		"Withdraw your consent to personal data processing ({child})? " +
+			"The bot will at once stop showing information about this student and sending notices about them. " +
+			"To link again you will need a new code.",
+	},
+	ConsentWithdrawn: {
+		"Согласие отозвано, дневник отключён: {child}. " +
+			"Уведомления об этом ученике больше не придут. Отметка об отзыве сохранена.",
+		"Consent withdrawn and the diary unlinked: {child}. " +
+			"You will no longer receive notices about this student. The withdrawal has been recorded.",
+	},
+	BtnConsentAccept:   {"Даю согласие", "I consent"},
+	BtnConsentDecline:  {"Не даю согласие", "I do not consent"},
+	BtnConsentWithdraw: {"Отозвать согласие", "Withdraw consent"},
+}
