@@ -60,3 +60,21 @@ start_redis() {
 pg_answers || start_pg
 redis_answers || start_redis
 export TEST_POSTGRES_URL TEST_REDIS_URL
+
+# ensure_browser_tools installs what the browser and PDF tests use (Debian's
+# chromium, poppler-utils, zbar-tools) when we are root and they are missing;
+# otherwise those tests skip and say what to install.
+ensure_browser_tools() {
+	local missing=()
+	command -v chromium >/dev/null || missing+=(chromium)
+	command -v pdftoppm >/dev/null || missing+=(poppler-utils)
+	command -v zbarimg >/dev/null || missing+=(zbar-tools)
+	[ ${#missing[@]} -eq 0 ] && return 0
+	if [ "$(id -u)" != 0 ] || ! command -v apt-get >/dev/null; then
+		say "browser/PDF tests will skip; to run them: sudo apt-get install ${missing[*]}"
+		return 0
+	fi
+	say "installing ${missing[*]} with apt-get"
+	{ apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}"; } >/dev/null 2>&1 ||
+		say "could not install ${missing[*]}; browser/PDF tests will skip"
+}

@@ -5,6 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/services.sh
+ensure_browser_tools
 
 if [ $# -eq 0 ]; then
 	go vet ./...
