@@ -34,26 +34,31 @@ func main() {
 }
 
 // usage is the help text, Russian first.
-const usage = `Использование: bot [-sandbox]
+const usage = `Использование: bot [-sandbox [-sandbox-db ФАЙЛ]]
 
 Сервис электронного дневника: API журнала (POST /api/v1/...), /healthz,
 /readyz и /metrics на HTTP_ADDR. Настройки — переменные окружения (README.md).
 
-  -sandbox   песочница: встроенная база ./data/sandbox.db с демонстрационной
-             школой и токеном API для проб
+  -sandbox          песочница: своя встроенная база с демонстрационной школой
+                    и токеном API для проб; DATABASE_URL не используется
+  -sandbox-db ФАЙЛ  база песочницы (по умолчанию ./data/sandbox.db); токен
+                    хранится рядом, в ФАЙЛ.token
 
-Usage: bot [-sandbox]
+Usage: bot [-sandbox [-sandbox-db FILE]]
 
 The school diary service: the journal API, /healthz, /readyz and /metrics on
 HTTP_ADDR. Settings are environment variables (README.md).
 
-  -sandbox   sandbox: embedded store ./data/sandbox.db with the demo school
-             and an API token to try things with
+  -sandbox          sandbox: its own embedded store with the demo school and an
+                    API token to try things with; DATABASE_URL is ignored
+  -sandbox-db FILE  the sandbox's store (default ./data/sandbox.db); its token
+                    is kept next to it, in FILE.token
 `
 
 // options are the command-line flags.
 type options struct {
-	sandbox bool
+	sandbox   bool
+	sandboxDB string // the sandbox's SQLite file
 }
 
 func parseFlags(args []string, stderr io.Writer) (options, error) {
@@ -62,6 +67,7 @@ func parseFlags(args []string, stderr io.Writer) (options, error) {
 	fs.SetOutput(stderr)
 	fs.Usage = func() { fmt.Fprint(stderr, usage) }
 	fs.BoolVar(&o.sandbox, "sandbox", false, "")
+	fs.StringVar(&o.sandboxDB, "sandbox-db", sandboxPath, "")
 	if err := fs.Parse(args); err != nil {
 		return o, err
 	}
@@ -79,14 +85,18 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 	if err != nil {
 		return err
 	}
+	dbURLSet := getenv("DATABASE_URL") != ""
+	if opt.sandbox {
+		getenv = withoutDatabaseURL(getenv)
+	}
 	cfg, err := config.LoadBot(getenv)
 	if err != nil {
 		return err
 	}
-	if opt.sandbox {
-		cfg = sandboxConfig(cfg, stderr)
-	}
 	log := cfg.NewLogger(stderr)
+	if opt.sandbox {
+		cfg = sandboxConfig(cfg, opt.sandboxDB, dbURLSet, log)
+	}
 	log.Info("starting bot", "config", cfg, "sandbox", opt.sandbox)
 	return serve(ctx, cfg, opt, log, stdout)
 }
@@ -102,7 +112,7 @@ func serve(ctx context.Context, cfg config.Bot, opt options, log *slog.Logger, s
 	log.Info("store ready", "migration", applied)
 	var sb *sandbox
 	if opt.sandbox {
-		if sb, err = prepareSandbox(ctx, db, log); err != nil {
+		if sb, err = prepareSandbox(ctx, db, sandboxTokenPath(opt.sandboxDB), log); err != nil {
 			return err
 		}
 	}

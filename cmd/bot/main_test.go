@@ -9,12 +9,18 @@ import (
 	"flag"
 	"io"
 	"net/http"
+	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/schooldiary/diary/internal/demo"
+	"github.com/schooldiary/diary/internal/diary"
+	"github.com/schooldiary/diary/internal/httpapi"
+	"github.com/schooldiary/diary/internal/store"
 )
 
 // logWatch is the stderr of a run: it keeps the log and reports the address
@@ -156,8 +162,42 @@ func TestRunLogsNoSecrets(t *testing.T) {
 
 func TestRunSandbox(t *testing.T) {
 	t.Parallel() // generating the demo school takes a while under -race
-	dsn := "sqlite:" + filepath.Join(t.TempDir(), "sandbox.db")
-	s := start(t, []string{"-sandbox"}, map[string]string{"DATABASE_URL": dsn})
+	dir := t.TempDir()
+	prod := filepath.Join(dir, "diary.db")
+	prodDB := openStore(t, "sqlite:"+prod)
+	applySchool(t, prodDB, "school-7")
+	sandboxDB := filepath.Join(dir, "sandbox.db")
+	args := []string{"-sandbox", "-sandbox-db", sandboxDB}
+	env := map[string]string{"DATABASE_URL": "sqlite:" + prod}
+
+	s := start(t, args, env)
+	secret := trySandbox(t, s)
+	if !strings.Contains(s.log.String(), "DATABASE_URL ignored") {
+		t.Errorf("the log does not say DATABASE_URL is ignored:\n%s", s.log)
+	}
+	s.stop(t)
+
+	again := start(t, args, env)
+	if got := trySandbox(t, again); got != secret {
+		t.Errorf("second start printed another token; want the kept one reused")
+	}
+	again.stop(t)
+
+	if _, err := prodDB.TokenByHash(context.Background(), httpapi.HashToken(secret)); !errors.Is(err, diary.ErrNotFound) {
+		t.Errorf("production store TokenByHash(sandbox token) = %v, want ErrNotFound", err)
+	}
+	if got := schoolCodes(t, prodDB); strings.Join(got, ",") != "school-7" {
+		t.Errorf("production schools = %v, want [school-7] only", got)
+	}
+	if got := schoolCodes(t, openStore(t, "sqlite:"+sandboxDB)); strings.Join(got, ",") != demo.DemoSchoolCode {
+		t.Errorf("sandbox schools = %v, want [%s]", got, demo.DemoSchoolCode)
+	}
+}
+
+// trySandbox checks the sandbox's printed URL and API example and returns its
+// token.
+func trySandbox(t *testing.T, s *started) string {
+	t.Helper()
 	out := s.stdout.String()
 	if !strings.Contains(out, s.base) {
 		t.Errorf("sandbox did not print its URL %s:\n%s", s.base, out)
@@ -166,15 +206,70 @@ func TestRunSandbox(t *testing.T) {
 	if cmd == nil {
 		t.Fatalf("sandbox printed no API example:\n%s", out)
 	}
-	for i, want := range []string{`"added":1`, `"unchanged":1`} {
-		code, body := postJSON(t, cmd[3], cmd[1], cmd[2])
-		if code != http.StatusOK || !strings.Contains(body, want) {
-			t.Errorf("example post %d = %d %s, want 200 with %s", i+1, code, body, want)
-		}
+	code, body := postJSON(t, cmd[3], cmd[1], cmd[2])
+	if code != http.StatusOK {
+		t.Errorf("example post = %d %s, want 200", code, body)
 	}
-	if strings.Contains(s.log.String(), strings.TrimPrefix(cmd[1], "Authorization: Bearer ")) {
+	code, body = postJSON(t, cmd[3], cmd[1], cmd[2])
+	if code != http.StatusOK || !strings.Contains(body, `"unchanged":1`) {
+		t.Errorf("example post again = %d %s, want 200 with \"unchanged\":1", code, body)
+	}
+	secret := strings.TrimPrefix(cmd[1], "Authorization: Bearer ")
+	if strings.Contains(s.log.String(), secret) {
 		t.Errorf("the sandbox token is in the log")
 	}
+	return secret
+}
+
+func TestRunSandboxRefusesOtherSchools(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "diary.db")
+	applySchool(t, openStore(t, "sqlite:"+path), "school-7")
+	err := run(context.Background(), []string{"-sandbox", "-sandbox-db", path}, func(string) string { return "" }, io.Discard, io.Discard)
+	if err == nil || !strings.Contains(err.Error(), "school-7") {
+		t.Errorf("run -sandbox on a store with school-7 = %v, want a refusal naming it", err)
+	}
+	if _, err := os.Stat(path + ".token"); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("token file after the refusal: %v, want none", err)
+	}
+	// DATABASE_URL is not even read: an invalid one changes nothing.
+	env := map[string]string{"DATABASE_URL": "mysql://x"}
+	err = run(context.Background(), []string{"-sandbox", "-sandbox-db", path}, func(k string) string { return env[k] }, io.Discard, io.Discard)
+	if err == nil || !strings.Contains(err.Error(), "school-7") {
+		t.Errorf("run -sandbox with a bad DATABASE_URL = %v, want the same refusal naming school-7", err)
+	}
+}
+
+// openStore opens and migrates the store dsn names, closed at the test's end.
+func openStore(t *testing.T, dsn string) store.DB {
+	t.Helper()
+	db, _, err := store.OpenMigrated(context.Background(), dsn, store.Options{})
+	if err != nil {
+		t.Fatalf("open %s: %v", dsn, err)
+	}
+	t.Cleanup(func() { db.Close() })
+	return db
+}
+
+// applySchool writes a school with code into db.
+func applySchool(t *testing.T, db store.DB, code string) {
+	t.Helper()
+	b := &diary.Batch{School: diary.School{Code: code, Name: "Школа " + code}}
+	if _, err := db.Apply(context.Background(), b, diary.ApplyOptions{}); err != nil {
+		t.Fatalf("apply school %s: %v", code, err)
+	}
+}
+
+func schoolCodes(t *testing.T, db store.DB) []string {
+	t.Helper()
+	schools, err := db.Schools(context.Background())
+	if err != nil {
+		t.Fatalf("schools: %v", err)
+	}
+	var codes []string
+	for _, s := range schools {
+		codes = append(codes, s.Code)
+	}
+	return codes
 }
 
 func postJSON(t *testing.T, url, header, body string) (int, string) {

@@ -11,16 +11,19 @@ import (
 	"github.com/schooldiary/diary/internal/config"
 	"github.com/schooldiary/diary/internal/demo"
 	"github.com/schooldiary/diary/internal/diary"
-	"github.com/schooldiary/diary/internal/httpapi"
 	"github.com/schooldiary/diary/internal/store"
 )
 
-// sandboxDSN is the sandbox's embedded store unless DATABASE_URL names another
-// SQLite file.
-const sandboxDSN = "sqlite:./data/sandbox.db"
+// sandboxPath is the sandbox's own embedded store unless -sandbox-db names
+// another file. The sandbox never uses DATABASE_URL, so it cannot touch a
+// production database.
+const sandboxPath = "./data/sandbox.db"
 
 // sandboxSeed makes the sandbox's demo school the same on every machine.
 const sandboxSeed = 1
+
+// sandboxTokenName names the sandbox's API token in the store.
+const sandboxTokenName = "sandbox"
 
 // sandbox is what the sandbox prints: the demo school, a token and ids to try.
 type sandbox struct {
@@ -30,70 +33,93 @@ type sandbox struct {
 	lesson  string // a recent lesson of the student's class
 }
 
-// sandboxConfig points the store at an embedded SQLite file: DATABASE_URL when
-// it is one, ./data/sandbox.db otherwise.
-func sandboxConfig(cfg config.Bot, stderr io.Writer) config.Bot {
-	if strings.HasPrefix(cfg.DatabaseURL, "sqlite:") {
-		return cfg
+// sandboxConfig points the store at the sandbox's own SQLite file and logs
+// that DATABASE_URL is ignored when it was set.
+func sandboxConfig(cfg config.Bot, path string, dbURLSet bool, log *slog.Logger) config.Bot {
+	if dbURLSet {
+		log.Warn("песочница использует свою базу, DATABASE_URL пропущен / the sandbox uses its own store; DATABASE_URL ignored",
+			"sandbox_db", path)
 	}
-	if cfg.DatabaseURL != "" {
-		fmt.Fprintln(stderr, "песочница использует встроенную базу, DATABASE_URL пропущен / the sandbox uses the embedded store; DATABASE_URL ignored")
-	}
-	cfg.DatabaseURL = sandboxDSN
+	cfg.DatabaseURL = "sqlite:" + path
 	return cfg
 }
 
-// prepareSandbox loads the demo school when the store has no school yet and
-// creates an API token for it.
-func prepareSandbox(ctx context.Context, db store.DB, log *slog.Logger) (*sandbox, error) {
+// withoutDatabaseURL hides DATABASE_URL from the settings: the sandbox never
+// reads it, not even to validate it.
+func withoutDatabaseURL(getenv func(string) string) func(string) string {
+	return func(k string) string {
+		if k == "DATABASE_URL" {
+			return ""
+		}
+		return getenv(k)
+	}
+}
+
+// prepareSandbox loads the demo school into an empty sandbox store and gives
+// the sandbox its API token for that school, kept in tokenPath. It refuses a
+// store holding any other school: that is not a sandbox file.
+func prepareSandbox(ctx context.Context, db store.DB, tokenPath string, log *slog.Logger) (*sandbox, error) {
 	school, err := demoSchool(ctx, db, log)
 	if err != nil {
 		return nil, err
 	}
-	secret, hash, err := httpapi.NewToken()
+	secret, err := sandboxToken(ctx, db, school, tokenPath)
 	if err != nil {
 		return nil, err
-	}
-	name := "sandbox " + time.Now().UTC().Format(time.RFC3339)
-	if _, err := db.CreateToken(ctx, diary.APIToken{SchoolID: school.ID, Name: name, Hash: hash}); err != nil {
-		return nil, fmt.Errorf("sandbox: create token: %w", err)
 	}
 	sb := &sandbox{school: school, secret: secret}
 	sb.student, sb.lesson = example(ctx, db, school)
 	return sb, nil
 }
 
-// demoSchool returns the store's first school, generating the demo school
-// first when there is none.
+// demoSchool returns the demo school, generating it first when the store has
+// no school. Any other school in the store is an error.
 func demoSchool(ctx context.Context, db store.DB, log *slog.Logger) (diary.School, error) {
 	schools, err := db.Schools(ctx)
 	if err != nil {
 		return diary.School{}, fmt.Errorf("sandbox: %w", err)
 	}
-	if len(schools) > 0 {
-		return schools[0], nil
+	if len(schools) == 0 {
+		if err := loadDemo(ctx, db, log); err != nil {
+			return diary.School{}, err
+		}
+		if schools, err = db.Schools(ctx); err != nil {
+			return diary.School{}, fmt.Errorf("sandbox: %w", err)
+		}
 	}
-	loc, err := time.LoadLocation(diary.DefaultTimeZone)
-	if err != nil {
-		return diary.School{}, fmt.Errorf("sandbox: %w", err)
-	}
-	today := diary.DateIn(time.Now(), loc)
-	log.Info("loading the demo school", "seed", sandboxSeed, "until", today.String())
-	if _, err := demo.Generate(ctx, db, demo.Options{Seed: sandboxSeed, Schools: 1, Until: today, Ahead: 7}); err != nil {
-		return diary.School{}, fmt.Errorf("sandbox: demo school: %w", err)
-	}
-	return firstSchool(ctx, db)
+	return onlyDemo(schools)
 }
 
-func firstSchool(ctx context.Context, db store.DB) (diary.School, error) {
-	schools, err := db.Schools(ctx)
-	if err != nil {
-		return diary.School{}, fmt.Errorf("sandbox: %w", err)
+// onlyDemo returns the demo school when it is the only school in schools.
+func onlyDemo(schools []diary.School) (diary.School, error) {
+	var others []string
+	for _, s := range schools {
+		if s.Code != demo.DemoSchoolCode {
+			others = append(others, s.Code)
+		}
+	}
+	if len(others) > 0 {
+		return diary.School{}, fmt.Errorf("sandbox: в базе есть другие школы (%s) — это не база песочницы, укажите другой -sandbox-db / the store holds other schools, not a sandbox file",
+			strings.Join(others, ", "))
 	}
 	if len(schools) == 0 {
 		return diary.School{}, fmt.Errorf("sandbox: the demo generator made no school")
 	}
 	return schools[0], nil
+}
+
+// loadDemo generates the demo school up to today.
+func loadDemo(ctx context.Context, db store.DB, log *slog.Logger) error {
+	loc, err := time.LoadLocation(diary.DefaultTimeZone)
+	if err != nil {
+		return fmt.Errorf("sandbox: %w", err)
+	}
+	today := diary.DateIn(time.Now(), loc)
+	log.Info("loading the demo school", "seed", sandboxSeed, "until", today.String())
+	if _, err := demo.Generate(ctx, db, demo.Options{Seed: sandboxSeed, Schools: 1, Until: today, Ahead: 7}); err != nil {
+		return fmt.Errorf("sandbox: demo school: %w", err)
+	}
+	return nil
 }
 
 // example finds a student and a recent whole-class lesson of their class, so

@@ -320,26 +320,104 @@ func TestUsage(t *testing.T) {
 }
 
 func TestImportRosterFlag(t *testing.T) {
-	oneStudent := [2]string{"students.csv", "Код ученика;Фамилия;Имя;Класс\nS1;Иванов;Иван;5А\n"}
+	roster := func(ids ...string) [2]string {
+		text := "Код ученика;Фамилия;Имя;Класс\n"
+		for _, id := range ids {
+			text += id + ";Ученик;" + id + ";5А\n"
+		}
+		return [2]string{"students.csv", text}
+	}
+	five := roster("S1", "S2", "S3", "S4", "S5")
 	tests := []struct {
-		name string
-		flag []string
-		want int // enrolled students of 5А afterwards
+		name    string
+		file    [2]string
+		flag    []string
+		wantErr string // "" for success
+		want    int    // enrolled students of 5А afterwards
 	}{
-		{"roster by default", nil, 1},
-		{"roster off", []string{"--roster=false"}, 2},
-		{"roster on", []string{"--roster"}, 1},
+		{"default, 1 of 5 left (20%)", roster("S1", "S2", "S3", "S4"), nil, "", 4},
+		{"default, 4 of 5 left: refused", roster("S1"), nil, "импорт отклонён: список учеников отметил бы выбывшими 4 из 5", 5},
+		{"dry run, 4 of 5 left: refused", roster("S1"), []string{"--dry-run"}, "--roster=false", 5},
+		{"roster off", roster("S1"), []string{"--roster=false"}, "", 5},
+		{"roster on explicitly", roster("S1"), []string{"--roster"}, "", 1},
+		{"roster=true explicitly", roster("S1"), []string{"--roster=true"}, "", 1},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			dsn, _ := tempDB(t)
-			importTiny(t, dsn)
-			paths := writeFiles(t, t.TempDir(), oneStudent)
+			importTiny(t, dsn, classesCSV, five)
+			paths := writeFiles(t, t.TempDir(), tt.file)
 			args := append([]string{"import", "--school", "tiny", "--as-of", "2026-09-15"}, tt.flag...)
-			mustCtl(t, dsn, append(args, paths...)...)
+			_, _, err := ctl(t, dsn, append(args, paths...)...)
+			switch {
+			case tt.wantErr == "" && err != nil:
+				t.Errorf("import = %v, want success", err)
+			case tt.wantErr != "" && (err == nil || !strings.Contains(err.Error(), tt.wantErr)):
+				t.Errorf("import = %v, want an error with %q", err, tt.wantErr)
+			}
 			if got := studentCount(t, dsn); got != tt.want {
 				t.Errorf("enrolled students = %d, want %d", got, tt.want)
 			}
 		})
 	}
+}
+
+func TestImportHelpTellsRosterFalse(t *testing.T) {
+	dsn, _ := tempDB(t)
+	_, errOut, _ := ctl(t, dsn, "import", "-h")
+	ru, en := strings.Index(errOut, "--roster=false"), strings.Index(errOut, "Usage")
+	if ru < 0 || en < 0 || ru > en || !strings.Contains(errOut[en:], "--roster=false") {
+		t.Errorf("import help does not explain --roster=false in Russian, then English:\n%s", errOut)
+	}
+}
+
+func TestRestoreForceKeepsWAL(t *testing.T) {
+	dsn, _ := tempDB(t)
+	importTiny(t, dsn)
+	backup := filepath.Join(t.TempDir(), "backup.db")
+	mustCtl(t, dsn, "backup", "--out", backup)
+	crashed := crashCopy(t, dsn) // 3 students, the third only in its -wal
+	out := mustCtl(t, "sqlite:"+crashed, "restore", "--from", backup, "--force")
+	if got := studentCount(t, "sqlite:"+crashed); got != 2 {
+		t.Errorf("students after restore = %d, want the backup's 2", got)
+	}
+	kept := regexp.MustCompile(`Previous database kept: (\S+)`).FindStringSubmatch(out)
+	if kept == nil {
+		t.Fatalf("restore did not keep the previous database:\n%s", out)
+	}
+	if _, err := os.Stat(kept[1] + "-wal"); err != nil {
+		t.Errorf("the kept database's -wal: %v", err)
+	}
+	if got := studentCount(t, "sqlite:"+kept[1]); got != 3 {
+		t.Errorf("kept database has %d students, want 3 (with its -wal)", got)
+	}
+}
+
+// crashCopy adds a third student to dsn's tiny school while the store is open
+// and copies the database with its -wal and -shm files, as a crash leaves them.
+func crashCopy(t *testing.T, dsn string) string {
+	t.Helper()
+	db := openDB(t, dsn)
+	b := &diary.Batch{School: diary.School{Code: "tiny"}, Students: []diary.StudentIn{{
+		Student:  diary.Student{ExtID: "S3", Name: diary.Name{Last: "Сидоров", First: "Пётр"}},
+		ClassRef: "5А",
+	}}}
+	if _, err := db.Apply(context.Background(), b, diary.ApplyOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	src := strings.TrimPrefix(dsn, "sqlite:")
+	dst := filepath.Join(t.TempDir(), "diary.db")
+	for _, suffix := range []string{"", "-wal", "-shm"} {
+		data, err := os.ReadFile(src + suffix)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if suffix == "-wal" && len(data) == 0 {
+			t.Fatal("the write is not in the -wal; the test needs it there")
+		}
+		if err := os.WriteFile(dst+suffix, data, 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dst
 }

@@ -18,7 +18,7 @@ const restoreHelp = `Использование: diaryctl restore --from ФАЙ�
 Восстанавливает встроенную базу (SQLite) из копии, сделанной diaryctl backup.
 Сначала остановите бот и планировщик. Копия проверяется: это должна быть база
 дневника с применёнными миграциями, иначе ничего не меняется. Текущая база
-сохраняется рядом как ИМЯ.before-restore-ДАТА.
+сохраняется рядом как ИМЯ.before-restore-ДАТА (вместе с её файлами -wal и -shm).
 
   --from ФАЙЛ  резервная копия
   --force      восстановить, даже если база выглядит открытой (есть файлы -wal/-shm)
@@ -30,7 +30,7 @@ Usage: diaryctl restore --from FILE [--force]
 Restores the embedded store (SQLite) from a copy made by diaryctl backup. Stop
 the bot and the scheduler first. The copy is checked: it must be a diary
 database with its migrations applied, or nothing changes. The current database
-is kept next to it as NAME.before-restore-DATE.
+is kept next to it as NAME.before-restore-DATE (with its -wal and -shm files).
 
   --from FILE  the backup
   --force      restore even if the database looks open (-wal/-shm files exist)
@@ -162,23 +162,30 @@ func checkBackup(ctx context.Context, path string) (applied, latest int, err err
 	return applied, latest, nil
 }
 
-// putInPlace moves the current database aside (returned) and tmp into its place.
+// putInPlace moves the current database aside (returned) together with its
+// -wal and -shm files, which may hold its latest writes, and tmp into its place.
 func putInPlace(tmp, target string) (kept string, err error) {
-	if _, err := os.Stat(target); err == nil {
+	if _, err := os.Stat(target); err == nil || inUse(target) {
 		kept = target + ".before-restore-" + time.Now().UTC().Format("20060102T150405Z")
-		if err := os.Rename(target, kept); err != nil {
+		if err := moveDB(target, kept); err != nil {
 			return "", err
-		}
-	}
-	for _, suffix := range []string{"-wal", "-shm"} {
-		if err := os.Remove(target + suffix); err != nil && !errors.Is(err, os.ErrNotExist) {
-			return kept, err
 		}
 	}
 	for _, suffix := range []string{"-wal", "-shm"} {
 		os.Remove(tmp + suffix) // left by the check, which only read
 	}
 	return kept, os.Rename(tmp, target)
+}
+
+// moveDB renames a database file and its -wal and -shm files, those present.
+func moveDB(from, to string) error {
+	for _, suffix := range []string{"", "-wal", "-shm"} {
+		err := os.Rename(from+suffix, to+suffix)
+		if err != nil && !errors.Is(err, os.ErrNotExist) {
+			return err
+		}
+	}
+	return nil
 }
 
 // removeDB removes a database file and its side files, if present.

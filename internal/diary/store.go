@@ -126,6 +126,7 @@ type Store interface {
 	Roster
 	Journal
 	Tokens
+	Identity
 	// Ping checks that the store answers and its migrations are all applied.
 	Ping(ctx context.Context) error
 	// Close releases the store's resources.

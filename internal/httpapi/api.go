@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"sort"
 
 	"github.com/schooldiary/diary/internal/diary"
 )
@@ -32,15 +33,18 @@ func (s *server) apiHandler(k kind) http.Handler {
 	})
 }
 
-// apply converts the items into a batch and writes it.
+// apply converts the items into a batch and writes it. When some items are
+// malformed nothing is written, but the well-formed ones still go through a
+// dry run, so the answer lists the store's problems (unknown students,
+// lessons) along with the malformed items'.
 func (s *server) apply(w http.ResponseWriter, r *http.Request, k kind, school diary.School, items []json.RawMessage) {
 	b, probs := toBatch(k, items)
-	if len(probs) > 0 {
-		s.invalid(w, k, probs)
-		return
-	}
 	b.School = diary.School{Code: school.Code}
 	b.AsOf = diary.DateIn(s.cfg.Now(), school.Location())
+	if len(probs) > 0 {
+		s.invalid(w, k, s.withStoreProblems(r, b, probs))
+		return
+	}
 	res, err := s.cfg.Store.Apply(r.Context(), b, diary.ApplyOptions{})
 	var verr *diary.ValidationError
 	switch {
@@ -53,6 +57,27 @@ func (s *server) apply(w http.ResponseWriter, r *http.Request, k kind, school di
 	default:
 		s.done(w, k, school, res)
 	}
+}
+
+// withStoreProblems adds to the malformed items' problems those a dry run of
+// the well-formed items finds, by item index. A dry run that fails otherwise
+// adds nothing: the malformed items are reason enough to refuse.
+func (s *server) withStoreProblems(r *http.Request, b *diary.Batch, probs []ItemProblem) []ItemProblem {
+	bad := make(map[int]bool, len(probs))
+	for _, p := range probs {
+		bad[p.Index] = true
+	}
+	dropItems(b, bad)
+	if b.Len() == 0 {
+		return probs
+	}
+	_, err := s.cfg.Store.Apply(r.Context(), b, diary.ApplyOptions{DryRun: true})
+	var verr *diary.ValidationError
+	if errors.As(err, &verr) {
+		probs = append(probs, fromValidation(verr)...)
+		sort.SliceStable(probs, func(i, j int) bool { return probs[i].Index < probs[j].Index })
+	}
+	return probs
 }
 
 // domainMessage is the message of the first *diary.Error in err's chain,

@@ -164,6 +164,26 @@ func TestValidationFromStore(t *testing.T) {
 	})
 }
 
+func TestValidationShapeAndStoreTogether(t *testing.T) {
+	forEachStore(t, func(t *testing.T, db store.DB) {
+		token := seeded(t, db)
+		srv, _ := newServer(t, db)
+		body := items(
+			gradeItem,
+			`{"id":"api-g8","student":"st-belov","lesson":"l-5a-math-0907","value":7}`,
+			`{"id":"api-g9","student":"st-nobody","lesson":"l-5a-math-0907","value":4}`,
+			`{"id":"api-g10","student":"st-volkov","lesson":"l-5a-math-0907","value":4,"weight":0}`,
+			`{"id":"api-g11","student":"st-volkov","lesson":"l-none","value":4}`,
+		)
+		a := post(t, srv, "/api/v1/grades", token, body)
+		wantCode(t, a, http.StatusBadRequest)
+		checkProblems(t, a.err.Items, []httpapi.ItemProblem{
+			{Index: 1, Field: "value"}, {Index: 2, Field: "student"}, {Index: 3, Field: "weight"}, {Index: 4, Field: "lesson"},
+		})
+		wantNothingWritten(t, srv, token)
+	})
+}
+
 // checkProblems compares indexes and fields, and that every message is set.
 func checkProblems(t *testing.T, got, want []httpapi.ItemProblem) {
 	t.Helper()

@@ -42,7 +42,7 @@ func addLesson(it *item, src diary.Source, b *diary.Batch) {
 		Lesson: diary.Lesson{
 			ExtID:    it.need("id"),
 			Date:     it.needDate("date"),
-			Number:   it.intIn("number", 1, 20),
+			Number:   it.intIn("number", 1, diary.MaxLessonNumber),
 			Topic:    it.str("topic"),
 			Homework: it.str("homework"),
 		},

@@ -2,6 +2,7 @@ package httpapi
 
 import (
 	"encoding/json"
+	"fmt"
 	"strings"
 
 	"github.com/schooldiary/diary/internal/diary"
@@ -48,7 +49,8 @@ func parseGrade(v json.RawMessage) (int, string, bool) {
 }
 
 // weight reads a grade's weight in hundredths: a number or a string with a
-// point or a comma, up to two decimals, from 0,01 to 10; WeightOne when absent.
+// point or a comma, up to two decimals, from 0,01 to diary.MaxWeight (the
+// limit import and the stores use); WeightOne when absent.
 func (it *item) weight() int {
 	v, ok := it.raw("weight")
 	if !ok {
@@ -60,8 +62,9 @@ func (it *item) weight() int {
 		s = strings.TrimSpace(str)
 	}
 	w, good := parseHundredths(s)
-	if !good || w < 1 || w > 10*diary.WeightOne {
-		it.fail("weight", "вес — число от 0,01 до 10, не больше двух знаков после запятой")
+	if !good || w < 1 || w > diary.MaxWeight {
+		it.fail("weight", fmt.Sprintf("вес — число от 0,01 до %d, не больше двух знаков после запятой",
+			diary.MaxWeight/diary.WeightOne))
 		return 0
 	}
 	return w

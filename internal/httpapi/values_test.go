@@ -114,6 +114,37 @@ func TestAttendanceMarks(t *testing.T) {
 	}
 }
 
+func TestLimitsFollowTheDomain(t *testing.T) {
+	tests := []struct {
+		name, kind, item string
+		wantField        string // "" when valid
+	}{
+		{"weight 15", diary.KindGrades, `{"id":"g","student":"s","lesson":"l","value":5,"weight":15}`, ""},
+		{"weight max", diary.KindGrades, `{"id":"g","student":"s","lesson":"l","value":5,"weight":"20"}`, ""},
+		{"weight over max", diary.KindGrades, `{"id":"g","student":"s","lesson":"l","value":5,"weight":20.01}`, "weight"},
+		{"lesson 12", diary.KindLessons, `{"id":"l","class":"5А","subject":"m","date":"2026-09-07","number":12}`, ""},
+		{"lesson 13", diary.KindLessons, `{"id":"l","class":"5А","subject":"m","date":"2026-09-07","number":13}`, "number"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			b, probs := toBatch(kindNamed(t, tt.kind), []json.RawMessage{json.RawMessage(tt.item)})
+			var got string
+			if len(probs) > 0 {
+				got = probs[0].Field
+			}
+			if got != tt.wantField || len(probs) > 1 {
+				t.Fatalf("problems = %+v, want field %q", probs, tt.wantField)
+			}
+			if got == "" {
+				b.School.Code = "sch"
+				if errs := b.Validate(); len(errs) > 0 {
+					t.Errorf("the API took an item the domain refuses: %+v", errs)
+				}
+			}
+		})
+	}
+}
+
 func kindNamed(t *testing.T, name string) kind {
 	t.Helper()
 	for _, k := range kinds {

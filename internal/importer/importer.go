@@ -28,6 +28,11 @@ type Options struct {
 	// Roster says the students files list every enrolled student; nil means
 	// true when a students file is imported.
 	Roster *bool
+	// Check, when set, sees the result of a dry run of a roster import (one
+	// that marks missing students left) before anything is written; its
+	// error stops the import. diaryctl uses it to refuse a roster that would
+	// mark too many students left.
+	Check func(diary.ApplyResult) error
 }
 
 // Load reads and checks the files of paths (each a path or «kind=path») into
@@ -35,8 +40,21 @@ type Options struct {
 // *diary.ValidationError with every problem located, or a plain error for bad
 // options. Columns locates the problems the store finds later.
 func Load(paths []string, opt Options) (*diary.Batch, *Columns, error) {
-	if err := opt.check(); err != nil {
+	b, cols, probs, err := load(paths, opt)
+	if err != nil {
 		return nil, nil, err
+	}
+	if err := probs.err(); err != nil {
+		return nil, cols, err
+	}
+	return b, cols, nil
+}
+
+// load reads the files like Load but returns the batch of the well-formed
+// rows together with the problems of the others.
+func load(paths []string, opt Options) (*diary.Batch, *Columns, *problems, error) {
+	if err := opt.check(); err != nil {
+		return nil, nil, nil, err
 	}
 	probs := &problems{}
 	cols := newColumns()
@@ -47,13 +65,10 @@ func Load(paths []string, opt Options) (*diary.Batch, *Columns, error) {
 		}
 	}
 	if err := bld.finish(); err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
 	bld.validate()
-	if err := probs.err(); err != nil {
-		return nil, cols, err
-	}
-	return bld.b, cols, nil
+	return bld.b, cols, probs, nil
 }
 
 // check validates the options.
@@ -70,13 +85,32 @@ func (o Options) check() error {
 // Run loads the files and applies them through w in one transaction (or, with
 // DryRun, computes the result and rolls back). A problem in the files or an
 // unresolved reference gives a *diary.ValidationError, every item located as
-// file:line:column, and nothing is written.
+// file:line:column, and nothing is written. When the files have problems, the
+// well-formed rows still go through a dry run, so one run reports the
+// references the store cannot resolve along with the files' problems.
 func Run(ctx context.Context, w diary.Writer, paths []string, opt Options) (diary.ApplyResult, error) {
-	b, cols, err := Load(paths, opt)
+	b, cols, probs, err := load(paths, opt)
 	if err != nil {
 		return diary.ApplyResult{}, err
 	}
-	res, err := w.Apply(ctx, b, diary.ApplyOptions{DryRun: opt.DryRun})
+	if len(probs.items) > 0 {
+		return diary.ApplyResult{}, storeProblems(ctx, w, b, cols, probs)
+	}
+	if opt.Check != nil && b.Roster {
+		res, err := apply(ctx, w, b, cols, true)
+		if err != nil {
+			return res, err
+		}
+		if err := opt.Check(res); err != nil || opt.DryRun {
+			return res, err
+		}
+	}
+	return apply(ctx, w, b, cols, opt.DryRun)
+}
+
+// apply writes b (or dry-runs it), locating the store's problems.
+func apply(ctx context.Context, w diary.Writer, b *diary.Batch, cols *Columns, dryRun bool) (diary.ApplyResult, error) {
+	res, err := w.Apply(ctx, b, diary.ApplyOptions{DryRun: dryRun})
 	if err != nil {
 		var ve *diary.ValidationError
 		if errors.As(err, &ve) {
@@ -85,6 +119,20 @@ func Run(ctx context.Context, w diary.Writer, paths []string, opt Options) (diar
 		return res, fmt.Errorf("import: apply: %w", err)
 	}
 	return res, nil
+}
+
+// storeProblems dry-runs the well-formed rows of b and returns the files'
+// problems with the store's, located and without repeats. A dry run that
+// fails otherwise adds nothing: the files' problems are reason enough.
+func storeProblems(ctx context.Context, w diary.Writer, b *diary.Batch, cols *Columns, probs *problems) error {
+	if b.Len() > 0 {
+		_, err := w.Apply(ctx, b, diary.ApplyOptions{DryRun: true})
+		var ve *diary.ValidationError
+		if errors.As(err, &ve) {
+			probs.merge(cols.Locate(ve).(*diary.ValidationError).Items)
+		}
+	}
+	return probs.err()
 }
 
 // sheet is a table with its kind resolved.
@@ -98,13 +146,17 @@ type sheet struct {
 func readInput(in input, probs *problems) []sheet {
 	tables, err := readTables(in)
 	if err != nil {
-		fe := &fileError{1, err.Error()}
+		fe := &fileError{1, err.Error(), 0}
 		errors.As(err, &fe)
-		probs.add(in.path, fe.line, "", -1, fe.msg)
+		probs.add(in.path, fe.line, "", fe.col-1, fe.msg)
 		return nil
 	}
 	var out []sheet
 	for _, st := range tables {
+		if st.skipped {
+			probs.add(st.name, st.headLine, "", -1, skippedSheet)
+			continue
+		}
 		if s, ok := resolveKind(in, st, probs); ok {
 			out = append(out, s)
 		}
@@ -112,13 +164,18 @@ func readInput(in input, probs *problems) []sheet {
 	return out
 }
 
+// skippedSheet explains a sheet left out of a workbook.
+const skippedSheet = "лист пропущен: по его названию не понять вид данных, а другие листы названы по виду — " +
+	"назовите лист по виду данных (например, «Ученики» или «Оценки») или удалите его из книги; " +
+	"чтобы прочитать только первый лист, укажите вид явно: students=книга.xlsx"
+
 // readTables reads a CSV file or the sheets of a workbook.
 func readTables(in input) ([]sheetTable, error) {
 	switch strings.ToLower(filepath.Ext(in.path)) {
 	case ".xlsx", ".xlsm":
 		return readXLSX(in.path, in.path, in.kind != "")
 	case ".xls":
-		return nil, &fileError{1, "формат .xls не поддерживается: сохраните файл как .xlsx или CSV"}
+		return nil, &fileError{1, "формат .xls не поддерживается: сохраните файл как .xlsx или CSV", 0}
 	}
 	t, err := readCSV(in.path, in.path)
 	if err != nil {

@@ -63,7 +63,7 @@ func TestLoadRefusesUTF16(t *testing.T) {
 func TestLoadXLSXSheetsByKind(t *testing.T) {
 	path := t.TempDir() + "/школа.xlsx"
 	writeXLSX(t, path, []string{"Инструкция", "Классы", "Ученики"}, map[string][][]cell{
-		"Инструкция": {{"Заполните листы"}},
+		"Инструкция": nil, // empty: left out silently
 		"Классы":     {{"Класс"}, {"5А"}},
 		"Ученики": {
 			{"Код ученика", "ФИО", "Класс", "Дата рождения"},
@@ -89,6 +89,23 @@ func TestLoadXLSXSheetsByKind(t *testing.T) {
 	}
 }
 
+func TestLoadXLSXReportsSkippedSheets(t *testing.T) {
+	path := t.TempDir() + "/школа.xlsx"
+	writeXLSX(t, path, []string{"Ученики", "Лист2", "Пустой"}, map[string][][]cell{
+		"Ученики": {{"Код", "ФИО", "Класс"}, {"S1", "Иванов Иван", "5А"}},
+		"Лист2":   {{}, {"Код", "ФИО", "Класс"}, {"S2", "Петров Пётр", "5А"}},
+	})
+	_, _, err := Load([]string{path}, testOptions())
+	got := problemsOf(t, err)
+	if want := []string{path + "[Лист2]:2: " + skippedSheet}; !reflect.DeepEqual(got, want) {
+		t.Errorf("problems = %q\nwant %q", got, want)
+	}
+	b := mustLoad(t, testOptions(), "students="+path)
+	if len(b.Students) != 1 || b.Students[0].Src.File != path {
+		t.Errorf("with an explicit kind: students %+v, want S1 of the first sheet", b.Students)
+	}
+}
+
 func TestLoadXLSXFirstSheet(t *testing.T) {
 	dir := t.TempDir()
 	byName := dir + "/students.xlsx"
@@ -108,5 +125,62 @@ func TestLoadXLSXFirstSheet(t *testing.T) {
 	want := []string{byName + " S1", explicit + " S2"}
 	if !reflect.DeepEqual(files, want) {
 		t.Errorf("students from %q, want %q", files, want)
+	}
+}
+
+func TestLoadHeaderAfterBlankLines(t *testing.T) {
+	for _, delim := range []string{";", ",", "\t"} {
+		t.Run(strings.ReplaceAll(delim, "\t", "tab"), func(t *testing.T) {
+			text := "\r\n  \r\n" + rosterText(delim)
+			path := writeFile(t, t.TempDir(), "students.csv", []byte(text))
+			got := mustLoad(t, testOptions(), path)
+			want := wantRoster(path)
+			for i := range want {
+				want[i].Src.Line += 2
+			}
+			if !reflect.DeepEqual(got.Students, want) {
+				t.Errorf("students = %+v\nwant %+v", got.Students, want)
+			}
+		})
+	}
+}
+
+func TestLoadStrayByteInUTF8(t *testing.T) {
+	tests := []struct {
+		name string
+		data []byte
+		want string
+	}{
+		{"one cp1251 letter in a utf-8 file",
+			append([]byte(csvLines("Код;ФИО;Класс", "S1;Иванов Иван;5А")+"S2;Петров П"), append(cp1251(t, "ё"), []byte("тр;5А\r\n")...)...),
+			":3:12: недопустимый байт 0xB8: текст в UTF-8, а этот байт нет — сохраните файл в UTF-8"},
+		{"with a BOM",
+			[]byte("\xEF\xBB\xBFКод;ФИО;Класс\r\nS1;Иван\xFFов Иван;5А\r\n"),
+			":2:8: недопустимый байт 0xFF: текст в UTF-8, а этот байт нет — сохраните файл в UTF-8"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			path := writeFile(t, t.TempDir(), "students.csv", tc.data)
+			_, _, err := Load([]string{path}, testOptions())
+			got := problemsOf(t, err)
+			if want := []string{path + tc.want}; !reflect.DeepEqual(got, want) {
+				t.Errorf("problems = %q, want %q", got, want)
+			}
+		})
+	}
+}
+
+func TestLoadCP1251WithValidUTF8Pairs(t *testing.T) {
+	// «Пётр» and «Фёдор» in Windows-1251 hold byte pairs that are valid UTF-8
+	// (a capital letter, then «ё»); the file is still Windows-1251.
+	text := csvLines("Код;ФИО;Класс", "S1;Иванов Пётр;5А", "S2;Сидоров Фёдор;5А")
+	path := writeFile(t, t.TempDir(), "students.csv", cp1251(t, text))
+	got := mustLoad(t, testOptions(), path)
+	var names []string
+	for _, s := range got.Students {
+		names = append(names, s.Student.Name.Full())
+	}
+	if want := []string{"Иванов Пётр", "Сидоров Фёдор"}; !reflect.DeepEqual(names, want) {
+		t.Errorf("names = %q, want %q", names, want)
 	}
 }

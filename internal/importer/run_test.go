@@ -195,6 +195,44 @@ func TestRunRosterMarksLeft(t *testing.T) {
 	}
 }
 
+func TestRunCheckStopsRoster(t *testing.T) {
+	db := openStore(t)
+	run(t, db, testOptions(), examplePaths(t)...)
+	students := exampleCopy(t, t.TempDir(), "students.csv", withoutLine("S5;"))
+	before := snapshot(t, db)
+	refusal := errors.New("too many left")
+	tests := []struct {
+		name    string
+		dryRun  bool
+		check   error
+		wantErr error
+		wantS5  bool // S5 still enrolled after the run
+	}{
+		{"refused", false, refusal, refusal, true},
+		{"refused dry run", true, refusal, refusal, true},
+		{"allowed dry run", true, nil, nil, true},
+		{"allowed", false, nil, nil, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var seen []string
+			opt := testOptions()
+			opt.DryRun = tt.dryRun
+			opt.Check = func(res diary.ApplyResult) error { seen = names(res.MarkedLeft); return tt.check }
+			_, err := Run(context.Background(), db, []string{students}, opt)
+			if !errors.Is(err, tt.wantErr) {
+				t.Errorf("Run = %v, want %v", err, tt.wantErr)
+			}
+			if want := []string{"S5 Кузьмин Артём"}; !reflect.DeepEqual(seen, want) {
+				t.Errorf("Check saw marked left %v, want %v", seen, want)
+			}
+			if got := snapshot(t, db); (got == before) != tt.wantS5 {
+				t.Errorf("store after the run unchanged = %v, want %v", got == before, tt.wantS5)
+			}
+		})
+	}
+}
+
 // names lists students as «ExtID Full Name», sorted.
 func names(ss []diary.Student) []string {
 	var out []string
@@ -254,6 +292,31 @@ func TestRunUnresolvedReferencesLocated(t *testing.T) {
 		guardians + `:3:3: student: нет такого ученика "S77"`,
 	}
 	if !reflect.DeepEqual(got, want) {
+		t.Errorf("problems:\n%s\nwant:\n%s", join(got), join(want))
+	}
+	if after := snapshot(t, db); after != before {
+		t.Errorf("a failed import changed the store:\n%s\nwas\n%s", after, before)
+	}
+}
+
+func TestRunShapeAndReferenceProblemsTogether(t *testing.T) {
+	db := openStore(t)
+	run(t, db, testOptions(), examplePaths(t)...)
+	before := snapshot(t, db)
+	grades := writeFile(t, t.TempDir(), "grades.csv", []byte(csvLines(
+		"id;date;student;subject;mark",
+		"GR9;02.09.2026;S1;MATH;5",
+		"GR10;02.09.2026;S99;MATH;4",
+		"GR11;02.09.2026;S2;MATH;9",
+		"GR12;02.09.2026;S2;PHYS;4",
+	)))
+	_, err := Run(context.Background(), db, []string{grades}, testOptions())
+	want := []string{
+		grades + `:3:3: student: нет такого ученика "S99"`,
+		grades + ":4:5: mark: неверная оценка «9»: ожидается 1–5, «зач», «незач», «н/а» или «осв»",
+		grades + `:5:4: subject: нет такого предмета "PHYS"`,
+	}
+	if got := problemsOf(t, err); !reflect.DeepEqual(got, want) {
 		t.Errorf("problems:\n%s\nwant:\n%s", join(got), join(want))
 	}
 	if after := snapshot(t, db); after != before {

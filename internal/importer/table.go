@@ -40,6 +40,25 @@ func (p *problems) add(file string, line int, fld string, col int, msg string) {
 	})
 }
 
+// merge adds the items whose cell (file, line, field) has no problem yet:
+// one problem a cell is enough.
+func (p *problems) merge(items []diary.ItemError) {
+	type cell struct {
+		src diary.Source
+		fld string
+	}
+	have := make(map[cell]bool, len(p.items))
+	for _, it := range p.items {
+		have[cell{it.Src, it.Field}] = true
+	}
+	for _, it := range items {
+		if c := (cell{it.Src, it.Field}); !have[c] {
+			have[c] = true
+			p.items = append(p.items, it)
+		}
+	}
+}
+
 // err returns the problems as a *diary.ValidationError sorted by place, or nil.
 func (p *problems) err() error {
 	if len(p.items) == 0 {

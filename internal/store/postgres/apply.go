@@ -54,6 +54,9 @@ type applier struct {
 	years, periods, subjects, classes, groups, staff, students, guardians, lessons ents
 	periodList                                                                     []*ent // every period of the school, stored and new
 
+	reperiods []*ent  // periods added or given other levels or dates
+	moved     []int64 // stored students given another class
+
 	st storedRows
 	rs resolved
 }
@@ -92,9 +95,9 @@ func (a *applier) run(ctx context.Context) error {
 // resolve resolves every reference of the batch, kind by kind.
 func (a *applier) resolve() {
 	for _, fn := range []func(){
-		a.resolveYears, a.resolvePeriods, a.resolveSubjects, a.resolveClasses, a.resolveStaff,
-		a.resolveStudents, a.resolveGroups, a.resolveGuardians, a.resolveLessons, a.resolveGrades,
-		a.resolveAttendance, a.resolveHomework, a.resolveFinals,
+		a.resolveYears, a.resolvePeriods, a.checkOverlaps, a.resolveSubjects, a.resolveClasses,
+		a.resolveStaff, a.resolveStudents, a.resolveGroups, a.resolveGuardians, a.resolveLessons,
+		a.resolveGrades, a.resolveAttendance, a.resolveHomework, a.resolveFinals,
 	} {
 		fn()
 	}
@@ -104,8 +107,8 @@ func (a *applier) resolve() {
 func (a *applier) write(ctx context.Context) error {
 	for _, fn := range []func(context.Context) error{
 		a.writeYears, a.writePeriods, a.writeDaysOff, a.writeSubjects, a.writeClasses, a.writeStaff,
-		a.writeStudents, a.markLeft, a.writeGroups, a.writeGuardians, a.writeLessons, a.writeGrades,
-		a.writeAttendance, a.writeHomework, a.writeFinals,
+		a.writeStudents, a.markLeft, a.endLeftLinks, a.writeGroups, a.writeGuardians, a.writeLessons,
+		a.reperiod, a.writeGrades, a.writeAttendance, a.writeHomework, a.writeFinals,
 	} {
 		if err := fn(ctx); err != nil {
 			return err
@@ -119,8 +122,13 @@ func (a *applier) problem(src diary.Source, field, msg string) {
 	a.errs = append(a.errs, diary.ItemError{Src: src, Field: field, Msg: msg})
 }
 
-// count adds to the counts of kind.
+// count adds to the counts of kind. Nothing to add leaves an absent kind
+// absent: the result counts exactly the kinds the batch has records of;
+// students a roster marks left are in MarkedLeft only.
 func (a *applier) count(kind string, added, changed, unchanged, removed int) {
+	if added == 0 && changed == 0 && unchanged == 0 && removed == 0 {
+		return
+	}
 	c := a.res.Counts[kind]
 	c.Added += added
 	c.Changed += changed

@@ -2,6 +2,7 @@ package postgres
 
 import (
 	"context"
+	"fmt"
 
 	"github.com/schooldiary/diary/internal/diary"
 )
@@ -62,16 +63,44 @@ func (a *applier) resolvePeriods() {
 	}
 }
 
-// periodFor returns the period of class level lvl containing d, the
-// earliest starting when several do; nil when none does.
+// periodFor returns the period of class level lvl containing d: the
+// earliest starting, then the lowest id, should stored periods overlap (a
+// batch cannot make them overlap: see checkOverlaps); nil when none does.
 func (a *applier) periodFor(lvl int, d diary.Date) *ent {
 	var best *ent
 	for _, e := range a.periodList {
-		if e.period.Covers(lvl, d) && (best == nil || e.period.Start.Before(best.period.Start)) {
+		if e.period.Covers(lvl, d) && (best == nil || earlier(e, best)) {
 			best = e
 		}
 	}
 	return best
+}
+
+// earlier reports whether period e comes before f: by start, then by id.
+func earlier(e, f *ent) bool {
+	if c := e.period.Start.Compare(f.period.Start); c != 0 {
+		return c < 0
+	}
+	return e.id < f.id
+}
+
+// checkOverlaps reports every period of the batch that shares a class level
+// and a day with another period of the school: the period of a grade must be
+// the only one of its level containing its date.
+func (a *applier) checkOverlaps() {
+	for _, x := range a.b.Periods {
+		for _, e := range a.periodList {
+			if q := e.period; q.ExtID != x.Period.ExtID && overlaps(x.Period, q) {
+				a.problem(x.Src, "start", fmt.Sprintf("период пересекается с периодом «%s» (%s) по классам и датам", q.Name, q.ExtID))
+			}
+		}
+	}
+}
+
+// overlaps reports whether two periods share a class level and a day.
+func overlaps(p, q diary.Period) bool {
+	return p.MinLevel <= q.MaxLevel && q.MinLevel <= p.MaxLevel &&
+		!p.End.Before(q.Start) && !q.End.Before(p.Start)
 }
 
 func (a *applier) writeYears(ctx context.Context) error {
@@ -93,8 +122,16 @@ func (a *applier) writePeriods(ctx context.Context) error {
 		n.ID, n.SchoolID, n.YearID = old.ID, a.school, a.rs.periodYear[i].id
 		p.put(old.ID, ok && n == old, []any{n.YearID, n.ExtID, n.Name, string(n.Kind),
 			n.MinLevel, n.MaxLevel, dateArg(n.Start), dateArg(n.End)})
+		if !ok || !sameSpan(n, old) {
+			a.reperiods = append(a.reperiods, a.periods[n.ExtID])
+		}
 	}
 	return a.flush(ctx, diary.KindPeriods, periodsTable, &p, a.periods)
+}
+
+// sameSpan reports whether two periods cover the same levels and dates.
+func sameSpan(p, q diary.Period) bool {
+	return p.MinLevel == q.MinLevel && p.MaxLevel == q.MaxLevel && p.Start == q.Start && p.End == q.End
 }
 
 func (a *applier) writeDaysOff(ctx context.Context) error {

@@ -51,8 +51,11 @@ func (a *applier) resolveGrade(x diary.GradeIn) gradeRefs {
 		}
 		return r
 	}
-	if r.student != nil && r.student.class != nil {
-		lvl := r.student.class.level
+	if r.student != nil {
+		lvl := 0 // a student who left without a class has no periods
+		if r.student.class != nil {
+			lvl = r.student.class.level
+		}
 		if r.period = a.periodFor(lvl, r.date); r.period == nil {
 			a.problem(x.Src, "date", fmt.Sprintf("дата %s не входит ни в один учебный период %d класса", r.date, lvl))
 		}

@@ -105,6 +105,9 @@ func (a *applier) resolveFinals() {
 	}
 }
 
+// writeLessons writes the batch's lessons. A changed lesson date does not
+// move the stored grades of the lesson: each keeps its own date and period
+// (see reperiod); the journal sends a grade again when it moved with the lesson.
 func (a *applier) writeLessons(ctx context.Context) error {
 	var p pending
 	var moved []int64 // stored lessons whose date changed

@@ -14,7 +14,7 @@ var (
 	staffTable    = newTable("staff", "ext_id", `ext_id text, last_name text, first_name text, middle_name text,
 		phone text, email text, active_from date, active_to date`)
 	studentsTable = newTable("students", "ext_id", `ext_id text, last_name text, first_name text,
-		middle_name text, class_id bigint, birth_date date, phone text, email text, status text, left_on date,
+		middle_name text, class_id nbigint, birth_date date, phone text, email text, status text, left_on date,
 		left_reason text, updated_at timestamptz`)
 	groupsTable    = newTable("groups", "ext_id", "ext_id text, class_id bigint, name text")
 	guardiansTable = newTable("guardians", "ext_id", `ext_id text, last_name text, first_name text,
@@ -51,12 +51,17 @@ func (a *applier) resolveStaff() {
 	}
 }
 
+// resolveStudents resolves the students' classes. A student who left may
+// come without one: they keep the stored class, or none.
 func (a *applier) resolveStudents() {
 	a.rs.studentClass = make([]*ent, len(a.b.Students))
 	for i, x := range a.b.Students {
-		c := a.ref(a.classes, x.ClassRef, x.Src, "class", true)
-		a.rs.studentClass[i] = c
-		a.students.add(x.Student.ExtID).class = c
+		e := a.students.add(x.Student.ExtID)
+		c := e.class // the stored class, nil for a new student
+		if x.ClassRef != "" || x.Student.Status != diary.Left {
+			c = a.ref(a.classes, x.ClassRef, x.Src, "class", true)
+		}
+		a.rs.studentClass[i], e.class = c, c
 	}
 }
 
@@ -177,8 +182,11 @@ func (a *applier) writeStudents(ctx context.Context) error {
 			n.LeftOn, n.LeftReason = diary.Date{}, ""
 		}
 		old, ok := a.st.students[n.ExtID]
-		n.ID, n.SchoolID, n.ClassID, n.UpdatedAt = old.ID, a.school, a.rs.studentClass[i].id, old.UpdatedAt
-		p.put(old.ID, ok && n == old, []any{n.ExtID, n.Name.Last, n.Name.First, n.Name.Middle, n.ClassID,
+		n.ID, n.SchoolID, n.ClassID, n.UpdatedAt = old.ID, a.school, idOf(a.rs.studentClass[i]), old.UpdatedAt
+		if ok && n.ClassID != old.ClassID {
+			a.moved = append(a.moved, old.ID)
+		}
+		p.put(old.ID, ok && n == old, []any{n.ExtID, n.Name.Last, n.Name.First, n.Name.Middle, idArg(n.ClassID),
 			dateArg(n.BirthDate), n.Phone, n.Email, string(n.Status), dateArg(n.LeftOn), n.LeftReason, a.now})
 	}
 	return a.flush(ctx, diary.KindStudents, studentsTable, &p, a.students)

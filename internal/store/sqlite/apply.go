@@ -104,6 +104,9 @@ type applier struct {
 	lessons  map[string]lessonRef
 	listed   map[int64]bool // students the batch lists (for Roster)
 	agg      map[aggKey]aggDelta
+
+	reperiods []diary.Period // periods added or given other levels or dates
+	moved     []int64        // stored students given another class
 }
 
 // newApplier returns an applier for b in tx at instant now.
@@ -139,9 +142,9 @@ func (a *applier) run() error {
 		return err
 	}
 	steps := []func() error{
-		a.loadCalendar, a.applyYears, a.applyPeriods, a.applyDaysOff,
-		a.applySubjects, a.applyClasses, a.applyStaff, a.applyStudents, a.markLeft,
-		a.applyGroups, a.applyGuardians, a.applyLessons, a.applyGrades,
+		a.loadCalendar, a.applyYears, a.applyPeriods, a.checkOverlaps, a.applyDaysOff,
+		a.applySubjects, a.applyClasses, a.applyStaff, a.applyStudents, a.markLeft, a.endLeftLinks,
+		a.applyGroups, a.applyGuardians, a.applyLessons, a.reperiod, a.applyGrades,
 		a.applyAttendance, a.applyHomework, a.applyFinals,
 	}
 	for _, step := range steps {
@@ -152,7 +155,8 @@ func (a *applier) run() error {
 	return nil
 }
 
-// result returns what the batch did.
+// result returns what the batch did: counts for exactly the kinds the batch
+// has records of; students a roster marks left are in MarkedLeft only.
 func (a *applier) result() diary.ApplyResult {
 	res := diary.ApplyResult{SchoolID: a.school.ID, Counts: map[string]diary.Counts{}, MarkedLeft: a.left}
 	for k, c := range a.counts {

@@ -163,7 +163,15 @@ func (a *applier) applyPeriod(in diary.PeriodIn) error {
 			dateText(want.Start), dateText(want.End), want.ID)
 	})
 	a.periodBy[want.ExtID] = periodRef{want.ID, want.YearID}
+	if i < 0 || !sameSpan(old, want) {
+		a.reperiods = append(a.reperiods, want)
+	}
 	return err
+}
+
+// sameSpan reports whether two periods cover the same levels and dates.
+func sameSpan(p, q diary.Period) bool {
+	return p.MinLevel == q.MinLevel && p.MaxLevel == q.MaxLevel && p.Start == q.Start && p.End == q.End
 }
 
 // periodYear resolves a period's year: by name, or the year containing its start.
@@ -186,15 +194,28 @@ func (a *applier) requireExt(src diary.Source, ext string) bool {
 	return ext != ""
 }
 
-// periodFor returns the period of class level lvl containing d.
+// periodFor returns the period of class level lvl containing d: the earliest
+// starting, then the lowest id, should stored periods overlap (a batch cannot
+// make them overlap: see checkOverlaps).
 func (a *applier) periodFor(lvl int, d diary.Date) (diary.Period, bool) {
 	k := dayKey(d)
+	var best diary.Period
+	found := false
 	for _, p := range a.periods {
-		if lvl >= p.MinLevel && lvl <= p.MaxLevel && k >= dayKey(p.Start) && k <= dayKey(p.End) {
-			return p, true
+		if lvl >= p.MinLevel && lvl <= p.MaxLevel && k >= dayKey(p.Start) && k <= dayKey(p.End) &&
+			(!found || earlier(p, best)) {
+			best, found = p, true
 		}
 	}
-	return diary.Period{}, false
+	return best, found
+}
+
+// earlier reports whether p comes before q: by start, then by id.
+func earlier(p, q diary.Period) bool {
+	if c := dayKey(p.Start) - dayKey(q.Start); c != 0 {
+		return c < 0
+	}
+	return p.ID < q.ID
 }
 
 // dayKey returns d as one comparable number, yyyymmdd.
@@ -252,4 +273,27 @@ func (a *applier) applyDayOff(in diary.DayOffIn, old map[dayOffKey]diary.DayOff)
 	})
 	old[k] = want
 	return err
+}
+
+// checkOverlaps reports every period of the batch that shares a class level
+// and a day with another period of the school: the period of a grade must be
+// the only one of its level containing its date.
+func (a *applier) checkOverlaps() error {
+	for _, in := range a.b.Periods {
+		if a.skip[in.Src] || a.periodBy[in.Period.ExtID].id == badID {
+			continue
+		}
+		for _, q := range a.periods {
+			if q.ExtID != in.Period.ExtID && overlaps(in.Period, q) {
+				a.fail(in.Src, "start", "период пересекается с периодом «%s» (%s) по классам и датам", q.Name, q.ExtID)
+			}
+		}
+	}
+	return nil
+}
+
+// overlaps reports whether two periods share a class level and a day.
+func overlaps(p, q diary.Period) bool {
+	return p.MinLevel <= q.MaxLevel && q.MinLevel <= p.MaxLevel &&
+		!p.End.Before(q.Start) && !q.End.Before(p.Start)
 }

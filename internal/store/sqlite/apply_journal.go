@@ -46,7 +46,9 @@ func (a *applier) loadAll(reqs ...loadReq) error {
 	return nil
 }
 
-// applyLesson writes one lesson.
+// applyLesson writes one lesson. A changed lesson date does not move the
+// stored grades of the lesson: each keeps its own date and period (see
+// reperiod); the journal sends a grade again when it moved with the lesson.
 func (a *applier) applyLesson(in diary.LessonIn, old map[string]diary.Lesson) error {
 	want, ok := a.resolveLesson(in)
 	if !a.requireExt(in.Src, want.ExtID) || !ok || a.skip[in.Src] {

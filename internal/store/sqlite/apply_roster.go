@@ -132,6 +132,9 @@ func (a *applier) applyStudent(in diary.StudentIn, old map[string]diary.Student)
 	})
 	old[want.ExtID], a.students[want.ExtID] = want, studentRef{want.ID, c.id, c.level}
 	a.listed[want.ID] = true
+	if found && prev.ClassID != want.ClassID {
+		a.moved = append(a.moved, want.ID)
+	}
 	return err
 }
 

@@ -2,17 +2,20 @@ package sqlite
 
 import (
 	"context"
+	"fmt"
 
 	"github.com/schooldiary/diary/internal/diary"
 )
 
 // SetExpectedGrade records a teacher's expected period grade (1–5) with a
 // reason, replacing an earlier one for the same student, subject and period.
-// diary.ErrNotFound when the student, subject, period or teacher is unknown;
-// an EInvalid *diary.Error for a value outside 1–5.
+// diary.ErrNotFound when the student is unknown, or the subject, period or
+// teacher is unknown or of another school than the student's; an EInvalid
+// *diary.Error for a value outside 1–5.
 func (db *DB) SetExpectedGrade(ctx context.Context, g diary.ExpectedGrade) error {
 	if g.Value < 1 || g.Value > 5 {
-		return diary.Errorf(diary.EInvalid, "ожидаемая оценка должна быть от 1 до 5, а не %d", g.Value)
+		return fmt.Errorf("set expected grade: %w",
+			diary.Errorf(diary.EInvalid, "ожидаемая оценка должна быть от 1 до 5, а не %d", g.Value))
 	}
 	if g.SetAt.IsZero() {
 		g.SetAt = db.clock()
@@ -33,27 +36,32 @@ func (db *DB) SetExpectedGrade(ctx context.Context, g diary.ExpectedGrade) error
 	})
 }
 
-// expectedRefsExist checks the records an expected grade refers to.
+// expectedRefsExist checks that the student exists and that the subject,
+// period and teacher (when set) belong to the student's school.
 func expectedRefsExist(ctx context.Context, tx querier, g diary.ExpectedGrade) error {
 	var student, subject, period, teacher bool
-	err := tx.QueryRowContext(ctx, `SELECT
-			EXISTS (SELECT 1 FROM students WHERE id = ?),
-			EXISTS (SELECT 1 FROM subjects WHERE id = ?),
-			EXISTS (SELECT 1 FROM periods WHERE id = ?),
-			? = 0 OR EXISTS (SELECT 1 FROM staff WHERE id = ?)`,
-		g.StudentID, g.SubjectID, g.PeriodID, g.TeacherID, g.TeacherID).
-		Scan(&student, &subject, &period, &teacher)
+	err := tx.QueryRowContext(ctx, `WITH st AS (SELECT school_id FROM students WHERE id = ?1)
+		SELECT EXISTS (SELECT 1 FROM st),
+			EXISTS (SELECT 1 FROM subjects x, st WHERE x.id = ?2 AND x.school_id = st.school_id),
+			EXISTS (SELECT 1 FROM periods x, st WHERE x.id = ?3 AND x.school_id = st.school_id),
+			?4 = 0 OR EXISTS (SELECT 1 FROM staff x, st WHERE x.id = ?4 AND x.school_id = st.school_id)`,
+		g.StudentID, g.SubjectID, g.PeriodID, g.TeacherID).Scan(&student, &subject, &period, &teacher)
 	switch {
 	case err != nil:
 		return wrap(err, "set expected grade")
 	case !student:
-		return notFound("set expected grade: student %d", g.StudentID)
+		return expectedNotFound("нет ученика %d", g.StudentID)
 	case !subject:
-		return notFound("set expected grade: subject %d", g.SubjectID)
+		return expectedNotFound("нет предмета %d в школе ученика", g.SubjectID)
 	case !period:
-		return notFound("set expected grade: period %d", g.PeriodID)
+		return expectedNotFound("нет периода %d в школе ученика", g.PeriodID)
 	case !teacher:
-		return notFound("set expected grade: teacher %d", g.TeacherID)
+		return expectedNotFound("нет сотрудника %d в школе ученика", g.TeacherID)
 	}
 	return nil
+}
+
+// expectedNotFound returns SetExpectedGrade's ErrNotFound for a reference.
+func expectedNotFound(format string, id int64) error {
+	return fmt.Errorf("set expected grade: %w", diary.Errorf(diary.ENotFound, format, id))
 }

@@ -79,7 +79,7 @@ func (db *DB) PeriodAt(ctx context.Context, schoolID int64, lvl int, d diary.Dat
 	p, err := scanPeriod(db.reader().QueryRowContext(ctx, `SELECT `+periodCols+` FROM periods
 		WHERE school_id = ? AND min_level <= ? AND max_level >= ?
 		  AND start_date <= ? AND end_date >= ?
-		ORDER BY start_date LIMIT 1`, schoolID, lvl, lvl, dateText(d), dateText(d)))
+		ORDER BY start_date, id LIMIT 1`, schoolID, lvl, lvl, dateText(d), dateText(d)))
 	return p, wrap(err, "period of level %d at %s", lvl, d)
 }
 

@@ -1,8 +1,16 @@
 // Package sqlite is the embedded store: diary.Store on one SQLite file through
-// the pure-Go driver modernc.org/sqlite (no cgo). Writes go through a single
-// connection in IMMEDIATE transactions; reads use a pool of query-only
-// connections, so WAL lets readers run while the writer works and "database is
-// locked" does not appear under concurrent load.
+// the pure-Go driver modernc.org/sqlite (no cgo). The file is in WAL mode, so
+// readers (a pool of query-only connections) never wait for the writer.
+//
+// Within one process, every write goes through a single writer connection in
+// IMMEDIATE transactions: writers queue in the pool instead of failing, and
+// "database is locked" cannot come from two writers of the same DB.
+//
+// Across processes (say, diaryctl import next to a running bot), SQLite lets
+// one writer at a time hold the file; a write of another process waits for it
+// up to BusyTimeout and only then fails with "database is locked". The
+// timeout is long so that a small write (a teacher's expected grade) outlasts
+// a large import; an import longer than BusyTimeout still makes it fail.
 package sqlite
 
 import (
@@ -23,8 +31,9 @@ import (
 	"github.com/schooldiary/diary/internal/diary"
 )
 
-// busyTimeout is how long a connection waits for another process's lock.
-const busyTimeout = 10 * time.Second
+// BusyTimeout is how long a connection waits for a lock another process holds
+// (a long import, a backup) before failing with "database is locked".
+const BusyTimeout = 5 * time.Minute
 
 // DB is the embedded store. It is safe for concurrent use.
 type DB struct {
@@ -69,7 +78,7 @@ func Open(ctx context.Context, path string, now func() time.Time) (*DB, error) {
 // query-only read pool.
 func openPool(ctx context.Context, path string, readOnly bool, conns int) (*sql.DB, error) {
 	q := url.Values{}
-	q.Add("_pragma", fmt.Sprintf("busy_timeout(%d)", busyTimeout.Milliseconds()))
+	q.Add("_pragma", fmt.Sprintf("busy_timeout(%d)", BusyTimeout.Milliseconds()))
 	q.Add("_pragma", "synchronous(NORMAL)")
 	if readOnly {
 		q.Add("_pragma", "cache_size(-16000)") // 16 MB each
@@ -98,9 +107,9 @@ var uriEscaper = strings.NewReplacer("%", "%25", "?", "%3f", "#", "%23")
 
 // walMode switches the file to write-ahead logging, which it keeps. Several
 // processes opening a new file at once may find it busy: switching the
-// journal mode does not wait for locks, so walMode retries for busyTimeout.
+// journal mode does not wait for locks, so walMode retries for BusyTimeout.
 func walMode(ctx context.Context, pool *sql.DB) error {
-	deadline := time.Now().Add(busyTimeout)
+	deadline := time.Now().Add(BusyTimeout)
 	for {
 		var mode string
 		err := pool.QueryRowContext(ctx, `PRAGMA journal_mode = WAL`).Scan(&mode)

@@ -92,7 +92,8 @@ func allTests() []contractTest {
 	for _, group := range [][]contractTest{
 		applyTests(), applyPeopleTests(), validationTests(), aggregateTests(),
 		schoolReadTests(), rosterReadTests(), journalReadTests(), diaryReadTests(),
-		errorTests(), tokenTests(), timeTests(),
+		errorTests(), tokenTests(), timeTests(), identityTests(),
+		reperiodTests(), consistencyTests(),
 	} {
 		all = append(all, group...)
 	}

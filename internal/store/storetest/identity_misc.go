@@ -1,0 +1,139 @@
+package storetest
+
+import (
+	"testing"
+	"time"
+
+	"github.com/schooldiary/diary/internal/diary"
+)
+
+// normRequests truncates the instants of requests for comparison.
+func normRequests(rs ...diary.AccessRequest) []diary.AccessRequest {
+	out := make([]diary.AccessRequest, len(rs))
+	for i, r := range rs {
+		r.CreatedAt, r.ResolvedAt = us(r.CreatedAt), us(r.ResolvedAt)
+		out[i] = r
+	}
+	return out
+}
+
+// request records an access request for a school and checks it.
+func (f *fixture) request(t *testing.T, schoolID, user int64, child string) diary.AccessRequest {
+	t.Helper()
+	in := diary.AccessRequest{SchoolID: schoolID, TelegramUserID: user, ChatID: chatOf(user),
+		Name: "Кузьмина Ольга", Phone: "+79125550000", ChildName: child, ClassName: "5А"}
+	got, err := f.s.CreateAccessRequest(t.Context(), in)
+	must(t, err, "create access request")
+	in.ID, in.CreatedAt = got.ID, f.clock.Now()
+	equal(t, "created request", normRequests(got), normRequests(in))
+	return got
+}
+
+// Requests are listed by date, open ones alone on demand; a request is
+// resolved once; errors name what is wrong.
+func testAccessRequests(t *testing.T, f *fixture) {
+	r, other := f.small2(t)
+	ctx := t.Context()
+	r1 := f.request(t, r.School.ID, userStranger, "Кузьмин Пётр")
+	f.request(t, other.School.ID, userStranger, "Кузьмин Павел")
+	f.clock.Advance(24 * time.Hour)
+	r2 := f.request(t, r.School.ID, userVolkova, "Волкова Вера")
+	f.clock.Advance(time.Hour)
+	must(t, f.s.ResolveAccessRequest(ctx, r1.ID, "выданы коды"), "resolve")
+	r1.ResolvedAt, r1.Resolution = f.clock.Now(), "выданы коды"
+	all, err := f.s.AccessRequests(ctx, r.School.ID, false)
+	must(t, err, "access requests")
+	equal(t, "all requests", normRequests(all...), normRequests(r1, r2))
+	open, err := f.s.AccessRequests(ctx, r.School.ID, true)
+	must(t, err, "open access requests")
+	equal(t, "open requests", normRequests(open...), normRequests(r2))
+	wantErr(t, "resolve twice", f.s.ResolveAccessRequest(ctx, r1.ID, "отказ"), diary.ErrConflict)
+	wantNotFound(t, f.s.ResolveAccessRequest(ctx, 1<<40, "отказ"), "resolve unknown")
+	if err := f.s.ResolveAccessRequest(ctx, r2.ID, ""); !isInvalid(err) {
+		t.Errorf("empty resolution: err = %v, want EInvalid", err)
+	}
+	if _, err := f.s.CreateAccessRequest(ctx, diary.AccessRequest{SchoolID: r.School.ID, TelegramUserID: 1}); !isInvalid(err) {
+		t.Errorf("request without names: err = %v, want EInvalid", err)
+	}
+	_, err = f.s.CreateAccessRequest(ctx, diary.AccessRequest{SchoolID: 1 << 40, TelegramUserID: 1, Name: "А", ChildName: "Б"})
+	wantNotFound(t, err, "request to an unknown school")
+}
+
+// Visits are kept with their time and listed by school in [from, to).
+func testVisits(t *testing.T, f *fixture) {
+	r, other := f.small2(t)
+	ctx := t.Context()
+	belov := id(t, r.Students, StudentBelov)
+	guardian := id(t, r.Guardians, GuardianBelova)
+	v1 := diary.Visit{SchoolID: r.School.ID, TelegramUserID: userBelova, GuardianID: guardian, StudentID: belov, View: "grades"}
+	v2 := diary.Visit{SchoolID: r.School.ID, TelegramUserID: userIvanova, StaffID: id(t, r.Staff, StaffIvanova),
+		StudentID: belov, View: "attendance", At: Start.Add(time.Hour)}
+	v3 := diary.Visit{SchoolID: r.School.ID, TelegramUserID: userVolkov, StudentID: id(t, r.Students, StudentVolkov),
+		View: "homework", At: Start.Add(2 * time.Hour)}
+	elsewhere := diary.Visit{SchoolID: other.School.ID, TelegramUserID: userStranger, View: "grades", At: Start.Add(time.Hour)}
+	for _, v := range []diary.Visit{v1, v2, v3, elsewhere} {
+		must(t, f.s.RecordVisit(ctx, v), "record visit")
+	}
+	v1.At = Start
+	got, err := f.s.Visits(ctx, r.School.ID, Start, Start.Add(2*time.Hour))
+	must(t, err, "visits")
+	if len(got) == 2 && (got[0].ID == 0 || got[1].ID <= got[0].ID) {
+		t.Errorf("visit ids %d, %d: want increasing", got[0].ID, got[1].ID)
+	}
+	for i := range got {
+		got[i].ID, got[i].At = 0, us(got[i].At)
+	}
+	v1.At, v2.At = us(v1.At), us(v2.At)
+	equal(t, "visits in [from, to)", got, []diary.Visit{v1, v2})
+	got, err = f.s.Visits(ctx, r.School.ID, Start.Add(time.Hour), Start.Add(time.Hour))
+	must(t, err, "visits")
+	equal(t, "visits in an empty span", len(got), 0)
+	if err := f.s.RecordVisit(ctx, diary.Visit{SchoolID: r.School.ID, TelegramUserID: 1}); !isInvalid(err) {
+		t.Errorf("visit without a view: err = %v, want EInvalid", err)
+	}
+	wantNotFound(t, f.s.RecordVisit(ctx, diary.Visit{SchoolID: 1 << 40, TelegramUserID: 1, View: "grades"}), "visit to an unknown school")
+}
+
+// Chats are stored and updated by id; blocking keeps its first time and
+// unblocking, or a fresh upsert, clears it.
+func testChats(t *testing.T, f *fixture) {
+	ctx := t.Context()
+	chat := chatOf(userBelova)
+	_, err := f.s.ChatByID(ctx, chat)
+	wantNotFound(t, err, "unknown chat")
+	want := diary.Chat{ChatID: chat, TelegramUserID: userBelova, Language: "ru"}
+	must(t, f.s.UpsertChat(ctx, want), "upsert chat")
+	want.UpdatedAt = f.clock.Now()
+	f.wantChat(t, "new chat", want)
+	f.clock.Advance(time.Minute)
+	must(t, f.s.MarkChatBlocked(ctx, chat, true), "block")
+	want.BlockedAt, want.UpdatedAt = f.clock.Now(), f.clock.Now()
+	f.wantChat(t, "blocked chat", want)
+	f.clock.Advance(time.Minute)
+	must(t, f.s.MarkChatBlocked(ctx, chat, true), "block again")
+	want.UpdatedAt = f.clock.Now()
+	f.wantChat(t, "blocked again", want)
+	must(t, f.s.MarkChatBlocked(ctx, chat, false), "unblock")
+	want.BlockedAt = time.Time{}
+	f.wantChat(t, "unblocked chat", want)
+	must(t, f.s.MarkChatBlocked(ctx, chat, true), "block once more")
+	f.clock.Advance(time.Minute)
+	want.Language = "en"
+	must(t, f.s.UpsertChat(ctx, want), "upsert chat again")
+	want.UpdatedAt = f.clock.Now()
+	f.wantChat(t, "revived chat", want)
+	if err := f.s.UpsertChat(ctx, diary.Chat{TelegramUserID: 1, Language: "ru"}); !isInvalid(err) {
+		t.Errorf("chat without an id: err = %v, want EInvalid", err)
+	}
+	wantNotFound(t, f.s.MarkChatBlocked(ctx, 1<<40, true), "block an unknown chat")
+}
+
+// wantChat checks the stored chat.
+func (f *fixture) wantChat(t *testing.T, what string, want diary.Chat) {
+	t.Helper()
+	got, err := f.s.ChatByID(t.Context(), want.ChatID)
+	must(t, err, "%s", what)
+	got.BlockedAt, got.UpdatedAt = us(got.BlockedAt), us(got.UpdatedAt)
+	want.BlockedAt, want.UpdatedAt = us(want.BlockedAt), us(want.UpdatedAt)
+	equal(t, what, got, want)
+}
