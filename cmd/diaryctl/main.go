@@ -41,6 +41,7 @@ const usage = `Использование: diaryctl КОМАНДА [флаги]
   demo                            создать демонстрационную школу
   token create --school КОД       выдать школе токен API (показывается один раз)
   token revoke ID                 отозвать токен
+  codes --school КОД --class 5А   коды привязки для класса (PDF или CSV)
   backup --out ФАЙЛ               резервная копия (SQLite; для PostgreSQL — команда pg_dump)
   restore --from ФАЙЛ             восстановить SQLite из копии (бот и планировщик остановлены)
 
@@ -55,6 +56,7 @@ Commands:
   demo                            create the demo school
   token create --school CODE      issue an API token to a school (shown once)
   token revoke ID                 revoke a token
+  codes --school CODE --class 5А  link codes for a class (PDF or CSV)
   backup --out FILE               back up (SQLite; the pg_dump command for PostgreSQL)
   restore --from FILE             restore SQLite from a backup (bot and scheduler stopped)
 
@@ -80,6 +82,7 @@ var commands = map[string]command{
 	"import":  cmdImport,
 	"demo":    cmdDemo,
 	"token":   cmdToken,
+	"codes":   cmdCodes,
 	"backup":  cmdBackup,
 	"restore": cmdRestore,
 }
