@@ -38,6 +38,8 @@ func (e *entry) nodes(lang Lang) []node {
 var catalogue, catalogueErr = compile(
 	startMessages, linkMessages, accessMessages, consentMessages, childMessages,
 	menuMessages, settingsMessages, emptyMessages, errorMessages, unitMessages,
+	viewMessages,
+	botMessages,
 )
 
 // compile parses every area's texts into one catalogue.

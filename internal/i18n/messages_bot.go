@@ -1,0 +1,129 @@
+package i18n
+
+// The bot's texts beyond the families' seed set: staff linking and the class
+// teacher's link letters, the access request conversation, the command menu
+// of each role and a few settings.
+const (
+	StaffLinked Key = "staff.linked" // {name} of the staff member
+	StaffMenu   Key = "staff.menu"   // {name} of the staff member
+	HelpStaff   Key = "help.staff"
+
+	CodesIssued  Key = "codes.issued"  // {class}, {n} letters, {date} the codes expire
+	CodesEmpty   Key = "codes.empty"   // {class} has no enrolled students
+	CodesRefused Key = "codes.refused" // not the class teacher of that class now
+
+	AccessAskName       Key = "access.ask_name"
+	AccessAskChild      Key = "access.ask_child"
+	AccessAskClass      Key = "access.ask_class"
+	AccessAskSchool     Key = "access.ask_school"
+	AccessUnknownSchool Key = "access.unknown_school"
+	AccessNotice        Key = "access.notice" // to the class teacher: {name}, {child}, {class}, {date}
+	AccessCancelled     Key = "access.cancelled"
+
+	SettingsLangChoose Key = "settings.lang_choose"
+	ConsentNone        Key = "consent.none" // settings → consent without any linked child
+	ErrViewUnavailable Key = "error.view_unavailable"
+
+	CmdMenu       Key = "cmd.menu"
+	CmdGrades     Key = "cmd.grades"
+	CmdHomework   Key = "cmd.homework"
+	CmdTimetable  Key = "cmd.timetable"
+	CmdAttendance Key = "cmd.attendance"
+	CmdSettings   Key = "cmd.settings"
+	CmdCodes      Key = "cmd.codes"
+
+	BtnCodes     Key = "btn.codes" // {class}
+	BtnNotifyOn  Key = "btn.notify_on"
+	BtnNotifyOff Key = "btn.notify_off"
+)
+
+var botMessages = messages{
+	StaffLinked: {
+		"Готово! Вы подключены как сотрудник школы: <b>{name}</b>.",
+		"Done! You are linked as a member of the school's staff: <b>{name}</b>.",
+	},
+	StaffMenu: {
+		"<b>{name}</b>, меню сотрудника. Выберите действие.",
+		"<b>{name}</b>, staff menu. Choose an action.",
+	},
+	HelpStaff: {
+		"<b>Бот для сотрудников школы</b>\n\n" +
+			"• <b>Коды для класса</b> — классный руководитель получает PDF с письмами для семей: " +
+			"в каждом письме одноразовый код и QR-код для подключения к дневнику.\n" +
+			"• Запросы на доступ от родителей без кода приходят классному руководителю сюда.\n" +
+			"• /start — меню, /help — эта справка.",
+		"<b>The bot for the school's staff</b>\n\n" +
+			"• <b>Codes for the class</b> — a class teacher gets a PDF of letters for the families: " +
+			"each letter has a one-time code and a QR code to link the diary.\n" +
+			"• Access requests from parents without a code come to the class teacher here.\n" +
+			"• /start — the menu, /help — this help.",
+	},
+	CodesIssued: {
+		"Письма с кодами для класса {class}: " +
+			"{n, plural, one {# письмо} few {# письма} many {# писем} other {# письма}}. " +
+			"Каждый код действует один раз, до {date}. Распечатайте и раздайте письма семьям лично.",
+		"Letters with codes for class {class}: {n, plural, one {# letter} other {# letters}}. " +
+			"Each code works once, until {date}. Print the letters and hand them to the families in person.",
+	},
+	CodesEmpty: {
+		"В классе {class} нет учеников, коды выдавать некому.",
+		"Class {class} has no students, so there is nobody to issue codes to.",
+	},
+	CodesRefused: {
+		"Выдавать коды может только классный руководитель этого класса.",
+		"Only the class teacher of this class can issue its codes.",
+	},
+	AccessAskName: {
+		"Запрос доступа к дневнику. Напишите, пожалуйста, Вашу фамилию, имя и отчество.",
+		"Access request. Please write your surname, first name and patronymic.",
+	},
+	AccessAskChild: {
+		"Напишите фамилию и имя ученика.",
+		"Write the student's surname and first name.",
+	},
+	AccessAskClass: {
+		"В каком классе учится ученик? Например: 5А.",
+		"Which class is the student in? For example: 5A.",
+	},
+	AccessAskSchool: {
+		"Напишите код школы: он указан на сайте школы и в объявлениях классного руководителя.",
+		"Write the school's code: it is on the school's website and in the class teacher's notices.",
+	},
+	AccessUnknownSchool: {
+		"Школа с таким кодом не найдена. Проверьте код и отправьте его ещё раз.",
+		"No school has this code. Please check it and send it again.",
+	},
+	AccessNotice: {
+		"<b>Запрос на доступ к дневнику</b> от {date}\n" +
+			"Заявитель: {name}\nУченик: {child}, {class} класс.\n\n" +
+			"Проверьте, что это родитель или законный представитель, и выдайте код " +
+			"(«Коды для класса»). Срок — 10 дней со дня запроса.",
+		"<b>Diary access request</b> of {date}\n" +
+			"From: {name}\nStudent: {child}, class {class}.\n\n" +
+			"Check that this is a parent or legal guardian and issue a code " +
+			"(“Codes for the class”). The deadline is 10 days from the request.",
+	},
+	AccessCancelled: {
+		"Запрос отменён. Чтобы начать заново, нажмите /start.",
+		"The request was cancelled. To start again, press /start.",
+	},
+	SettingsLangChoose: {"Выберите язык · Choose the language", "Choose the language · Выберите язык"},
+	ConsentNone: {
+		"Нет подключённых учеников, согласие на обработку данных не записано.",
+		"No students are linked, so no consent to data processing is on record.",
+	},
+	ErrViewUnavailable: {
+		"Этот раздел пока недоступен. Попробуйте, пожалуйста, позже.",
+		"This section is not available yet. Please try again later.",
+	},
+	CmdMenu:       {"Главное меню", "Main menu"},
+	CmdGrades:     {"Оценки", "Grades"},
+	CmdHomework:   {"Домашнее задание", "Homework"},
+	CmdTimetable:  {"Расписание", "Timetable"},
+	CmdAttendance: {"Посещаемость", "Attendance"},
+	CmdSettings:   {"Настройки", "Settings"},
+	CmdCodes:      {"Коды для класса", "Codes for the class"},
+	BtnCodes:      {"Коды для класса {class}", "Codes for class {class}"},
+	BtnNotifyOn:   {"Включить уведомления", "Turn notifications on"},
+	BtnNotifyOff:  {"Выключить уведомления", "Turn notifications off"},
+}

@@ -1,0 +1,174 @@
+package i18n
+
+import (
+	"strconv"
+
+	"github.com/schooldiary/diary/internal/diary"
+)
+
+// The diary views of clause 2.3 (internal/views): grades, one subject,
+// attendance, homework, timetable, periods and holidays, final grades.
+const (
+	ViewStudent       Key = "view.student"         // {student}, {class}
+	ViewVacationNote  Key = "view.vacation_note"   // {period}
+	ViewUpcomingNote  Key = "view.upcoming_note"   // {period}
+	ViewGradesTitle   Key = "view.grades_title"    // {period}
+	ViewGradesLegend  Key = "view.grades_legend"   //
+	ViewNoGradesYet   Key = "view.no_grades_yet"   // {subjects}
+	ViewTermGrade     Key = "view.term_grade"      // {grade}: in a subject's line
+	ViewByTeacher     Key = "view.by_teacher"      // after a teacher's expected grade
+	ViewReason        Key = "view.reason"          // {reason}
+	ViewSubjectTitle  Key = "view.subject_title"   // {subject}, {period}
+	ViewWeight        Key = "view.weight"          // {weight}
+	ViewAverageLine   Key = "view.average_line"    // {average}, {n}
+	ViewExpectedLine  Key = "view.expected_line"   // {grade}
+	ViewTeacherLine   Key = "view.teacher_line"    // {grade}, {auto}
+	ViewTermGradeLine Key = "view.term_grade_line" // {grade}
+
+	ViewMarkPass      Key = "view.mark_pass"
+	ViewMarkFail      Key = "view.mark_fail"
+	ViewMarkNotGraded Key = "view.mark_not_graded"
+	ViewMarkExempt    Key = "view.mark_exempt"
+
+	ViewAttendanceTitle Key = "view.attendance_title" // {period}
+	ViewMissedTotal     Key = "view.missed_total"     // {n}
+	ViewMissedLine      Key = "view.missed_line"      // {kind}, {count}
+	ViewByDate          Key = "view.by_date"
+	ViewAttendanceEntry Key = "view.attendance_entry" // {date}, {subject}, {mark}
+	ViewTimes           Key = "view.times"            // {n}
+	ViewAbsentKind      Key = "view.absent_kind"
+	ViewIllKind         Key = "view.ill_kind"
+	ViewExcusedKind     Key = "view.excused_kind"
+	ViewByRequestKind   Key = "view.by_request_kind"
+	ViewLateKind        Key = "view.late_kind"
+	ViewAbsentMark      Key = "view.absent_mark"
+	ViewIllMark         Key = "view.ill_mark"
+	ViewExcusedMark     Key = "view.excused_mark"
+	ViewByRequestMark   Key = "view.by_request_mark"
+	ViewLateMark        Key = "view.late_mark"
+
+	ViewHomeworkTitle  Key = "view.homework_title"
+	ViewHomeworkLine   Key = "view.homework_line"   // {subject}, {text}
+	ViewHomeworkOwn    Key = "view.homework_own"    // {subject}, {text}
+	ViewHomeworkNext   Key = "view.homework_next"   // {subject}, {text}
+	ViewTimetableTitle Key = "view.timetable_title" //
+	ViewLesson         Key = "view.lesson"          // {number}, {subject}
+	ViewLessonTopic    Key = "view.lesson_topic"    // {number}, {subject}, {topic}
+	ViewDay            Key = "view.day"             // {day}
+	ViewDayOff         Key = "view.day_off"         // {day}, {what}
+	ViewWeekend        Key = "view.weekend"
+
+	ViewPeriodsTitle  Key = "view.periods_title"  // {year}
+	ViewPeriodsHeader Key = "view.periods_header" //
+	ViewPeriodLine    Key = "view.period_line"    // {name}, {range}
+	ViewPeriodNow     Key = "view.period_now"     // {name}, {range}
+	ViewHolidays      Key = "view.holidays"       //
+	ViewHolidayLine   Key = "view.holiday_line"   // {name}, {range}, {n}
+	ViewHolidayNow    Key = "view.holiday_now"    // {name}, {range}, {n}
+
+	ViewFinalsTitle Key = "view.finals_title" // {year}
+	ViewFinalYear   Key = "view.final_year"
+	ViewFinalExam   Key = "view.final_exam"
+	ViewFinalFinal  Key = "view.final_final"
+	ViewFinalItem   Key = "view.final_item" // {label}, {grade}
+
+	BtnViewPrevPeriod Key = "btn.view_prev_period" // {period}
+	BtnViewNextPeriod Key = "btn.view_next_period" // {period}
+	BtnViewAllGrades  Key = "btn.view_all_grades"
+	BtnViewPrevWeek   Key = "btn.view_prev_week"
+	BtnViewNextWeek   Key = "btn.view_next_week"
+)
+
+var viewMessages = messages{
+	ViewStudent:       {"{student}, {class}", "{student}, class {class}"},
+	ViewVacationNote:  {"<i>Сейчас каникулы — показан прошедший период: {period}.</i>", "<i>It is a holiday now — showing the last term: {period}.</i>"},
+	ViewUpcomingNote:  {"<i>Учебный период ещё не начался — показан ближайший: {period}.</i>", "<i>The term has not started yet — showing the next one: {period}.</i>"},
+	ViewGradesTitle:   {"<b>Оценки · {period}</b>", "<b>Grades · {period}</b>"},
+	ViewGradesLegend:  {"<i>Средний балл с учётом веса работ; → ожидаемая оценка за период.</i>", "<i>Weighted average; → the expected term grade.</i>"},
+	ViewNoGradesYet:   {"Без оценок: {subjects}.", "No grades yet: {subjects}."},
+	ViewTermGrade:     {"за период: <b>{grade}</b>", "term grade: <b>{grade}</b>"},
+	ViewByTeacher:     {"(учитель)", "(teacher)"},
+	ViewReason:        {"Причина: {reason}", "Reason: {reason}"},
+	ViewSubjectTitle:  {"<b>{subject} · {period}</b>", "<b>{subject} · {period}</b>"},
+	ViewWeight:        {"вес {weight}", "weight {weight}"},
+	ViewAverageLine:   {"Средний балл: <b>{average}</b> ({n, plural, one {# оценка} few {# оценки} many {# оценок} other {# оценки}})", "Average: <b>{average}</b> ({n, plural, one {# grade} other {# grades}})"},
+	ViewExpectedLine:  {"Ожидаемая оценка за период: <b>{grade}</b>", "Expected term grade: <b>{grade}</b>"},
+	ViewTeacherLine:   {"Учитель ожидает оценку <b>{grade}</b> (по среднему баллу — {auto})", "The teacher expects <b>{grade}</b> (by the average: {auto})"},
+	ViewTermGradeLine: {"Оценка за период: <b>{grade}</b>", "Term grade: <b>{grade}</b>"},
+
+	ViewMarkPass:      {"зач", "pass"},
+	ViewMarkFail:      {"незач", "fail"},
+	ViewMarkNotGraded: {"н/а", "n/a"},
+	ViewMarkExempt:    {"осв", "exempt"},
+
+	ViewAttendanceTitle: {"<b>Посещаемость · {period}</b>", "<b>Attendance · {period}</b>"},
+	ViewMissedTotal: {
+		"Пропущено: <b>{n, plural, one {# урок} few {# урока} many {# уроков} other {# урока}}</b>",
+		"Missed: <b>{n, plural, one {# lesson} other {# lessons}}</b>",
+	},
+	ViewMissedLine:      {"• {kind}: {count}", "• {kind}: {count}"},
+	ViewByDate:          {"<b>По датам</b>", "<b>By date</b>"},
+	ViewAttendanceEntry: {"{date} · {subject} · {mark}", "{date} · {subject} · {mark}"},
+	ViewTimes: {
+		"{n, plural, one {# раз} few {# раза} many {# раз} other {# раза}}",
+		"{n, plural, one {# time} other {# times}}",
+	},
+	ViewAbsentKind:    {"без уважительной причины", "unexcused"},
+	ViewIllKind:       {"по болезни", "illness"},
+	ViewExcusedKind:   {"по уважительной причине", "excused"},
+	ViewByRequestKind: {"по заявлению", "on request"},
+	ViewLateKind:      {"опоздания", "late"},
+	ViewAbsentMark:    {"н", "absent"},
+	ViewIllMark:       {"б", "ill"},
+	ViewExcusedMark:   {"у", "excused"},
+	ViewByRequestMark: {"п", "on request"},
+	ViewLateMark:      {"оп", "late"},
+
+	ViewHomeworkTitle:  {"<b>Домашнее задание</b>", "<b>Homework</b>"},
+	ViewHomeworkLine:   {"• {subject}: {text}", "• {subject}: {text}"},
+	ViewHomeworkOwn:    {"• {subject} <i>(индивидуально)</i>: {text}", "• {subject} <i>(individual)</i>: {text}"},
+	ViewHomeworkNext:   {"• {subject} <i>(к следующему уроку)</i>: {text}", "• {subject} <i>(for the next lesson)</i>: {text}"},
+	ViewTimetableTitle: {"<b>Расписание</b>", "<b>Timetable</b>"},
+	ViewLesson:         {"{number}. {subject}", "{number}. {subject}"},
+	ViewLessonTopic:    {"{number}. {subject} — <i>{topic}</i>", "{number}. {subject} — <i>{topic}</i>"},
+	ViewDay:            {"<b>{day}</b>", "<b>{day}</b>"},
+	ViewDayOff:         {"<b>{day}</b> — {what}", "<b>{day}</b> — {what}"},
+	ViewWeekend:        {"выходной", "day off"},
+
+	ViewPeriodsTitle:  {"<b>Учебный год {year}</b>", "<b>School year {year}</b>"},
+	ViewPeriodsHeader: {"<b>Учебные периоды</b>", "<b>Terms</b>"},
+	ViewPeriodLine:    {"{name}: {range}", "{name}: {range}"},
+	ViewPeriodNow:     {"<b>{name}: {range}</b> ← сейчас", "<b>{name}: {range}</b> ← now"},
+	ViewHolidays:      {"<b>Каникулы и праздники</b>", "<b>Holidays</b>"},
+	ViewHolidayLine: {
+		"{name}: {range} ({n, plural, one {# день} few {# дня} many {# дней} other {# дня}})",
+		"{name}: {range} ({n, plural, one {# day} other {# days}})",
+	},
+	ViewHolidayNow: {
+		"<b>{name}: {range}</b> ({n, plural, one {# день} few {# дня} many {# дней} other {# дня}}) ← сейчас",
+		"<b>{name}: {range}</b> ({n, plural, one {# day} other {# days}}) ← now",
+	},
+
+	ViewFinalsTitle: {"<b>Итоговые оценки · {year}</b>", "<b>Final grades · {year}</b>"},
+	ViewFinalYear:   {"год", "year"},
+	ViewFinalExam:   {"экзамен", "exam"},
+	ViewFinalFinal:  {"итоговая", "final"},
+	ViewFinalItem:   {"{label}: <b>{grade}</b>", "{label}: <b>{grade}</b>"},
+
+	BtnViewPrevPeriod: {"← {period}", "← {period}"},
+	BtnViewNextPeriod: {"{period} →", "{period} →"},
+	BtnViewAllGrades:  {"← Все предметы", "← All subjects"},
+	BtnViewPrevWeek:   {"← Прошлая неделя", "← Previous week"},
+	BtnViewNextWeek:   {"Следующая неделя →", "Next week →"},
+}
+
+// monthsShort are the months' short names after a day: «12 окт», "12 Oct".
+var monthsShort = map[Lang][12]string{
+	RU: {"янв", "фев", "мар", "апр", "мая", "июн", "июл", "авг", "сен", "окт", "ноя", "дек"},
+	EN: {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"},
+}
+
+// DayMonthShort writes a date briefly, for lists of marks: «12 окт», "12 Oct".
+func DayMonthShort(lang Lang, d diary.Date) string {
+	return strconv.Itoa(d.Day) + " " + monthsShort[lang.norm()][wrap(int(d.Month)-1, 12)]
+}
