@@ -17,10 +17,28 @@ const ShutdownTimeout = 10 * time.Second
 // gracefully. onListen, when not nil, gets the bound address (useful with
 // port 0) before the "listening" log line and the first request.
 func Serve(ctx context.Context, addr string, h http.Handler, log *slog.Logger, onListen func(net.Addr)) error {
+	ln, err := Listen(ctx, addr)
+	if err != nil {
+		return err
+	}
+	if onListen != nil {
+		onListen(ln.Addr())
+	}
+	return ServeOn(ctx, ln, h, log)
+}
+
+// Listen opens the TCP listener Serve would, for a caller that needs the
+// bound address before it builds the handler.
+func Listen(ctx context.Context, addr string) (net.Listener, error) {
 	ln, err := (&net.ListenConfig{}).Listen(ctx, "tcp", addr)
 	if err != nil {
-		return fmt.Errorf("serve: %w", err)
+		return nil, fmt.Errorf("serve: %w", err)
 	}
+	return ln, nil
+}
+
+// ServeOn serves h on ln until ctx is done, then shuts down gracefully.
+func ServeOn(ctx context.Context, ln net.Listener, h http.Handler, log *slog.Logger) error {
 	srv := &http.Server{
 		Handler:           h,
 		ReadHeaderTimeout: 10 * time.Second,
@@ -28,9 +46,6 @@ func Serve(ctx context.Context, addr string, h http.Handler, log *slog.Logger, o
 		WriteTimeout:      60 * time.Second,
 		IdleTimeout:       120 * time.Second,
 		ErrorLog:          slog.NewLogLogger(log.Handler(), slog.LevelWarn),
-	}
-	if onListen != nil {
-		onListen(ln.Addr())
 	}
 	log.Info("listening", "addr", ln.Addr().String())
 	return serveUntil(ctx, srv, ln, log)
