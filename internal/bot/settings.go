@@ -1,0 +1,67 @@
+package bot
+
+import (
+	"context"
+
+	"github.com/schooldiary/diary/internal/i18n"
+)
+
+// settings shows the settings: child, language, notifications, consent.
+func (b *B) settings(ctx context.Context, r *req) error {
+	w, err := b.people(ctx, r.userID)
+	if err != nil {
+		return err
+	}
+	var rows [][]button
+	if len(w.children) > 1 {
+		rows = append(rows, []button{{Kind: btnChildren, Text: i18n.Plain(r.lang, i18n.BtnSettingsChild)}})
+	}
+	rows = append(rows, []button{{Kind: btnLangs, Text: i18n.Plain(r.lang, i18n.BtnSettingsLang)}})
+	notify := button{Kind: btnNotify, Action: "off", Text: i18n.Plain(r.lang, i18n.BtnNotifyOff)}
+	if r.st.NotifyOff {
+		notify = button{Kind: btnNotify, Action: "on", Text: i18n.Plain(r.lang, i18n.BtnNotifyOn)}
+	}
+	rows = append(rows, []button{notify})
+	if len(w.children) > 0 {
+		rows = append(rows, []button{{Kind: btnConsentStatus, Text: i18n.Plain(r.lang, i18n.BtnSettingsConsent)}})
+	}
+	rows = append(rows, []button{{Kind: btnMenu, Text: i18n.Plain(r.lang, i18n.BtnBack)}})
+	return b.sendButtons(ctx, r, i18n.T(r.lang, i18n.SettingsTitle), rows)
+}
+
+// languages offers the catalogue's languages by their own names.
+func (b *B) languages(ctx context.Context, r *req) error {
+	var row []button
+	for _, l := range i18n.Langs() {
+		row = append(row, button{Kind: btnLang, Action: string(l), Text: l.Name()})
+	}
+	return b.sendButtons(ctx, r, i18n.T(r.lang, i18n.SettingsLangChoose), [][]button{row})
+}
+
+// onLanguage stores the chosen language and re-sets the command menu in it.
+func (b *B) onLanguage(ctx context.Context, r *req, btn button) error {
+	lang, ok := i18n.Parse(btn.Action)
+	if !ok {
+		return b.sendStale(ctx, r)
+	}
+	if err := b.setLanguage(ctx, r, lang); err != nil {
+		return err
+	}
+	if err := b.updateCommands(ctx, r); err != nil {
+		return err
+	}
+	return b.send(ctx, r.chatID, i18n.T(r.lang, i18n.SettingsLangSet), nil)
+}
+
+// onNotify turns notifications on or off.
+func (b *B) onNotify(ctx context.Context, r *req, btn button) error {
+	r.st.NotifyOff = btn.Action == "off"
+	if err := b.saveState(ctx, r.chatID, r.st); err != nil {
+		return err
+	}
+	key := i18n.SettingsNotifyOn
+	if r.st.NotifyOff {
+		key = i18n.SettingsNotifyOf
+	}
+	return b.send(ctx, r.chatID, i18n.T(r.lang, key), nil)
+}
