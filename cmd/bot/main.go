@@ -11,6 +11,7 @@ import (
 	"io"
 	"log/slog"
 	"net"
+	"net/http"
 	"os"
 	"os/signal"
 	"syscall"
@@ -19,6 +20,7 @@ import (
 	"github.com/schooldiary/diary/internal/config"
 	"github.com/schooldiary/diary/internal/httpapi"
 	"github.com/schooldiary/diary/internal/store"
+	"github.com/schooldiary/diary/internal/telegramtest"
 )
 
 func main() {
@@ -102,8 +104,11 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 }
 
 // serve opens and migrates the store, prepares the sandbox when asked, and
-// serves HTTP until ctx is done.
+// serves HTTP and the Telegram bot until ctx is done.
 func serve(ctx context.Context, cfg config.Bot, opt options, log *slog.Logger, stdout io.Writer) error {
+	if cfg.TelegramToken.Value() == "" && !opt.sandbox {
+		return errNoToken
+	}
 	db, applied, err := store.OpenMigrated(ctx, cfg.DatabaseURL, store.Options{})
 	if err != nil {
 		return err
@@ -116,19 +121,84 @@ func serve(ctx context.Context, cfg config.Bot, opt options, log *slog.Logger, s
 			return err
 		}
 	}
-	if cfg.TelegramToken == "" && !opt.sandbox {
-		// Until the Telegram bot lands (the next issue) the bot serves the
-		// journal API, health and metrics without a token; that issue makes
-		// TELEGRAM_BOT_TOKEN required outside the sandbox.
-		log.Info("TELEGRAM_BOT_TOKEN is not set: serving the journal API, health and metrics only")
+	ln, err := httpapi.Listen(ctx, cfg.HTTPAddr)
+	if err != nil {
+		return err
 	}
-	h := httpapi.New(httpapi.Config{
+	base := "http://" + ln.Addr().String()
+	mux, tg, err := routes(ctx, cfg, db, sb, base, log)
+	if err != nil {
+		ln.Close()
+		return err
+	}
+	return serveAll(ctx, ln, mux, tg, cfg, log, func() {
+		if sb != nil {
+			sb.print(stdout, base)
+		}
+	})
+}
+
+// routes builds the HTTP routes (journal API, health, metrics; the sandbox's
+// web chat and emulator; the webhook) and the bot behind them.
+func routes(ctx context.Context, cfg config.Bot, db store.DB, sb *sandbox, base string, log *slog.Logger) (*http.ServeMux, *telegram, error) {
+	api := httpapi.New(httpapi.Config{
 		Store: db, Ready: httpapi.StoreReady(db), Logger: log,
 		MaxBody: int64(cfg.APIMaxBody), Registry: httpapi.NewRegistry(),
 	})
-	return httpapi.Serve(ctx, cfg.HTTPAddr, h, log, func(a net.Addr) {
-		if sb != nil {
-			sb.print(stdout, "http://"+a.String())
+	mux := http.NewServeMux()
+	for _, p := range []string{"/api/", "/healthz", "/readyz", "/metrics"} {
+		mux.Handle(p, api)
+	}
+	apiURL, token := cfg.TelegramAPIURL, cfg.TelegramToken.Value()
+	var emu *telegramtest.Server
+	if sb != nil {
+		emu = sb.mountChat(mux, db, base, log)
+		apiURL, token = base, emu.Token()
+	} else {
+		mux.Handle("/", api)
+	}
+	tg, err := newTelegram(ctx, cfg, db, apiURL, token, log)
+	if err != nil {
+		return nil, nil, err
+	}
+	if emu != nil {
+		tg.onClose = append(tg.onClose, emu.Close)
+	}
+	if tg.webhook {
+		if err := tg.mountWebhook(mux, cfg); err != nil {
+			return nil, nil, err
 		}
-	})
+	}
+	return mux, tg, nil
+}
+
+// serveAll serves HTTP on ln and runs the bot until ctx is done or either
+// fails. Then the bot stops first (updates in flight finished), the sandbox's
+// emulator ends its long polls, and HTTP shuts down last.
+func serveAll(ctx context.Context, ln net.Listener, h http.Handler, tg *telegram, cfg config.Bot, log *slog.Logger, ready func()) error {
+	botCtx, stopBot := context.WithCancel(ctx)
+	defer stopBot()
+	httpCtx, stopHTTP := context.WithCancel(context.WithoutCancel(ctx))
+	defer stopHTTP()
+	httpErr, botErr := make(chan error, 1), make(chan error, 1)
+	go func() { httpErr <- httpapi.ServeOn(httpCtx, ln, h, log) }()
+	go func() { botErr <- tg.run(botCtx, cfg, log) }()
+	ready()
+	var err error
+	botDone := false
+	select {
+	case <-ctx.Done():
+	case err = <-httpErr:
+		stopBot()
+		return errors.Join(err, <-botErr)
+	case err = <-botErr:
+		botDone = true
+	}
+	stopBot()
+	if !botDone {
+		err = errors.Join(err, <-botErr)
+	}
+	tg.close()
+	stopHTTP()
+	return errors.Join(err, <-httpErr)
 }

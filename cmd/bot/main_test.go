@@ -21,6 +21,7 @@ import (
 	"github.com/schooldiary/diary/internal/diary"
 	"github.com/schooldiary/diary/internal/httpapi"
 	"github.com/schooldiary/diary/internal/store"
+	"github.com/schooldiary/diary/internal/telegramtest"
 )
 
 // logWatch is the stderr of a run: it keeps the log and reports the address
@@ -126,9 +127,18 @@ func httpGet(t *testing.T, url string) (int, string) {
 	return resp.StatusCode, string(b)
 }
 
+// withEmulator adds to env a Bot API emulator with the token and returns env.
+func withEmulator(t *testing.T, token string, env map[string]string) map[string]string {
+	t.Helper()
+	emu := telegramtest.New(telegramtest.Options{Token: token})
+	t.Cleanup(emu.Close)
+	env["TELEGRAM_API_URL"], env["TELEGRAM_BOT_TOKEN"] = emu.URL(), emu.Token()
+	return env
+}
+
 func TestRunServesAndStops(t *testing.T) {
 	dsn := "sqlite:" + filepath.Join(t.TempDir(), "diary.db")
-	s := start(t, nil, map[string]string{"DATABASE_URL": dsn})
+	s := start(t, nil, withEmulator(t, "", map[string]string{"DATABASE_URL": dsn}))
 	for _, path := range []string{"/healthz", "/readyz", "/metrics"} {
 		if code, body := httpGet(t, s.base+path); code != http.StatusOK {
 			t.Errorf("GET %s = %d, want 200: %s", path, code, body)
@@ -149,8 +159,8 @@ func TestRunServesAndStops(t *testing.T) {
 
 func TestRunLogsNoSecrets(t *testing.T) {
 	dsn := "sqlite:" + filepath.Join(t.TempDir(), "diary.db")
-	env := map[string]string{"DATABASE_URL": dsn, "TELEGRAM_BOT_TOKEN": "123:verysecrettoken",
-		"WEBHOOK_URL": "https://bot.example.org/hook", "WEBHOOK_SECRET": "hooksecretvalue"}
+	env := withEmulator(t, "123:verysecrettoken", map[string]string{"DATABASE_URL": dsn,
+		"WEBHOOK_URL": "https://bot.example.org/hook", "WEBHOOK_SECRET": "hooksecretvalue"})
 	s := start(t, nil, env)
 	s.stop(t)
 	for _, secret := range []string{"verysecrettoken", "hooksecretvalue"} {
@@ -294,6 +304,7 @@ func TestRunRefuses(t *testing.T) {
 		want string
 	}{
 		{"bad setting", nil, map[string]string{"LOG_FORMAT": "xml"}, "LOG_FORMAT"},
+		{"no token", nil, map[string]string{"DATABASE_URL": "sqlite:" + filepath.Join(t.TempDir(), "d.db")}, "TELEGRAM_BOT_TOKEN"},
 		{"bad store", nil, map[string]string{"DATABASE_URL": "mysql://x"}, "DATABASE_URL"},
 		{"stray argument", []string{"serve"}, nil, "unexpected arguments"},
 		{"unknown flag", []string{"-fast"}, nil, "flag provided but not defined"},

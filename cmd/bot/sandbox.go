@@ -5,13 +5,16 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"net/http"
 	"strings"
 	"time"
 
 	"github.com/schooldiary/diary/internal/config"
 	"github.com/schooldiary/diary/internal/demo"
 	"github.com/schooldiary/diary/internal/diary"
+	sbchat "github.com/schooldiary/diary/internal/sandbox"
 	"github.com/schooldiary/diary/internal/store"
+	"github.com/schooldiary/diary/internal/telegramtest"
 )
 
 // sandboxPath is the sandbox's own embedded store unless -sandbox-db names
@@ -149,7 +152,8 @@ func example(ctx context.Context, db store.DB, school diary.School) (student, le
 func (sb *sandbox) print(w io.Writer, url string) {
 	fmt.Fprintf(w, `
 Песочница готова / Sandbox ready
-  Адрес / URL:     %[1]s
+  Чат с ботом / Web chat:  %[1]s  — выберите роль: родитель, ученик, учитель…
+                            pick a persona: parent, student, teacher…
   Школа / School:  %[2]s (%[3]s)
   Токен API только для песочницы / API token, sandbox only:
     %[4]s
@@ -169,4 +173,17 @@ Post a grade (posting it again changes nothing):
 `, url, sb.secret, sb.student, sb.lesson)
 	}
 	fmt.Fprintln(w, "\nОстановить: Ctrl+C / Stop: Ctrl+C")
+}
+
+// sandboxBot is the sandbox bot's @username in the emulator.
+const sandboxBot = "diary_sandbox_bot"
+
+// mountChat mounts the emulator and the web chat on mux and returns the
+// emulator (close it after the bot stops: it ends the page's long polls).
+func (sb *sandbox) mountChat(mux *http.ServeMux, db store.DB, base string, log *slog.Logger) *telegramtest.Server {
+	emu := telegramtest.New(telegramtest.Options{BaseURL: base, BotUsername: sandboxBot, BotName: "Дневник (песочница)"})
+	mux.Handle("/", sbchat.Handler(sbchat.Config{
+		Emulator: emu, Store: db, SchoolCode: sb.school.Code, BotUsername: sandboxBot, Log: log,
+	}))
+	return emu
 }

@@ -44,6 +44,15 @@ type Bot struct {
 	WebhookURL string `env:"WEBHOOK_URL"`
 	// WebhookSecret is checked in X-Telegram-Bot-Api-Secret-Token.
 	WebhookSecret Secret `env:"WEBHOOK_SECRET"`
+	// TelegramBotUsername is the bot's @username for deep links; getMe's when empty.
+	TelegramBotUsername string `env:"TELEGRAM_BOT_USERNAME"`
+	// ConsentVersion names the consent text in force; a new version asks everyone again.
+	ConsentVersion string `env:"CONSENT_VERSION" envDefault:"2026-1"`
+	// ConsentFile is a UTF-8 file with the school's consent text; the built-in text when empty.
+	ConsentFile string `env:"CONSENT_FILE"`
+	// PhoneLinkSchools are the school codes whose guardians may link by
+	// sharing their Telegram contact; "*" is every school, empty is none.
+	PhoneLinkSchools []string `env:"PHONE_LINK_SCHOOLS" envSeparator:","`
 }
 
 // Scheduler holds the settings of cmd/scheduler.

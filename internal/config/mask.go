@@ -90,6 +90,10 @@ func (c Bot) LogValue() slog.Value {
 		slog.String("TELEGRAM_API_URL", MaskURL(c.TelegramAPIURL)),
 		slog.String("WEBHOOK_URL", MaskURL(c.WebhookURL)),
 		slog.String("WEBHOOK_SECRET", c.WebhookSecret.String()),
+		slog.String("TELEGRAM_BOT_USERNAME", c.TelegramBotUsername),
+		slog.String("CONSENT_VERSION", c.ConsentVersion),
+		slog.String("CONSENT_FILE", c.ConsentFile),
+		slog.String("PHONE_LINK_SCHOOLS", strings.Join(c.PhoneLinkSchools, ",")),
 	)...)
 }
 

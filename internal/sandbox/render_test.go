@@ -5,6 +5,8 @@ import (
 	"testing"
 
 	"github.com/chromedp/chromedp"
+
+	"github.com/schooldiary/diary/internal/sandbox/browsertest"
 )
 
 // TestRenderTelegramHTML runs the page's renderer in Chromium on what a bot
@@ -36,20 +38,20 @@ func TestRenderTelegramHTML(t *testing.T) {
 		{"blockquote", `<blockquote expandable>q</blockquote>`, `<blockquote class="expandable">q</blockquote>`},
 		{"custom emoji", `<tg-emoji emoji-id="5368324170671202286">👍</tg-emoji>`, "<span>👍</span>"},
 	}
-	ctx := newBrowser(t)
+	ctx := browsertest.New(t)
 	e := newEnv(t)
-	run(t, ctx, "open the page", chromedp.Navigate(e.srv.URL), waitJS(`window.sandbox && window.sandbox.renderTelegramHTML`))
+	browsertest.Run(t, ctx, "open the page", chromedp.Navigate(e.srv.URL), browsertest.WaitJS(`window.sandbox && window.sandbox.renderTelegramHTML`))
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got := eval[string](t, ctx, fmt.Sprintf(
+			got := browsertest.Eval[string](t, ctx, fmt.Sprintf(
 				`(() => { const d = document.createElement('div'); d.appendChild(window.sandbox.renderTelegramHTML(%s)); return d.innerHTML; })()`,
-				js(tt.source)))
+				browsertest.JS(tt.source)))
 			if got != tt.want {
 				t.Errorf("render %q\n got %q\nwant %q", tt.source, got, tt.want)
 			}
 		})
 	}
-	if ran := eval[bool](t, ctx, `window.__pwned !== undefined`); ran {
+	if ran := browsertest.Eval[bool](t, ctx, `window.__pwned !== undefined`); ran {
 		t.Errorf("rendering ran a script")
 	}
 }
