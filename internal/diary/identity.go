@@ -338,3 +338,17 @@ type Chat struct {
 
 // Blocked reports whether the user has blocked the bot.
 func (c Chat) Blocked() bool { return !c.BlockedAt.IsZero() }
+
+// Prepare fills a new code's creation time (now when zero) and expiry
+// (DefaultCodeTTL later when zero) as UTC instants, then validates it: what
+// every store does before storing a code.
+func (c *LinkCode) Prepare(now time.Time) error {
+	if c.CreatedAt.IsZero() {
+		c.CreatedAt = now
+	}
+	if c.ExpiresAt.IsZero() {
+		c.ExpiresAt = c.CreatedAt.Add(DefaultCodeTTL)
+	}
+	c.CreatedAt, c.ExpiresAt = c.CreatedAt.UTC(), c.ExpiresAt.UTC()
+	return c.Validate()
+}

@@ -29,9 +29,11 @@ func scanCode(r pgx.Row) (diary.LinkCode, error) {
 func (db *DB) CreateLinkCodes(ctx context.Context, codes []diary.LinkCode) error {
 	now := db.clock()
 	for i := range codes {
-		if err := codeDefaults(&codes[i], now); err != nil {
+		if err := codes[i].Prepare(now); err != nil {
 			return fmt.Errorf("create link codes: %w", err)
 		}
+		codes[i].CreatedAt = codes[i].CreatedAt.Truncate(time.Microsecond) // PostgreSQL keeps µs
+		codes[i].ExpiresAt = codes[i].ExpiresAt.Truncate(time.Microsecond)
 	}
 	ids := make([]int64, len(codes))
 	err := db.inTx(ctx, func(tx pgx.Tx) error {
@@ -51,20 +53,6 @@ func (db *DB) CreateLinkCodes(ctx context.Context, codes []diary.LinkCode) error
 		codes[i].ID = ids[i]
 	}
 	return nil
-}
-
-// codeDefaults fills a code's creation and expiry times (to the
-// microsecond, as stored) and validates it.
-func codeDefaults(c *diary.LinkCode, now time.Time) error {
-	if c.CreatedAt.IsZero() {
-		c.CreatedAt = now
-	}
-	if c.ExpiresAt.IsZero() {
-		c.ExpiresAt = c.CreatedAt.Add(diary.DefaultCodeTTL)
-	}
-	c.CreatedAt = c.CreatedAt.UTC().Truncate(time.Microsecond)
-	c.ExpiresAt = c.ExpiresAt.UTC().Truncate(time.Microsecond)
-	return c.Validate()
 }
 
 // codePeopleOK is true when the people a code names are of its school and a

@@ -27,7 +27,7 @@ func scanCode(r scanner) (diary.LinkCode, error) {
 func (db *DB) CreateLinkCodes(ctx context.Context, codes []diary.LinkCode) error {
 	now := db.clock()
 	for i := range codes {
-		if err := codeDefaults(&codes[i], now); err != nil {
+		if err := codes[i].Prepare(now); err != nil {
 			return fmt.Errorf("create link codes: %w", err)
 		}
 	}
@@ -49,18 +49,6 @@ func (db *DB) CreateLinkCodes(ctx context.Context, codes []diary.LinkCode) error
 		codes[i].ID = ids[i]
 	}
 	return nil
-}
-
-// codeDefaults fills a code's creation and expiry times and validates it.
-func codeDefaults(c *diary.LinkCode, now time.Time) error {
-	if c.CreatedAt.IsZero() {
-		c.CreatedAt = now
-	}
-	if c.ExpiresAt.IsZero() {
-		c.ExpiresAt = c.CreatedAt.Add(diary.DefaultCodeTTL)
-	}
-	c.CreatedAt, c.ExpiresAt = c.CreatedAt.UTC(), c.ExpiresAt.UTC()
-	return c.Validate()
 }
 
 // codePeopleOK is 1 when the people a code names are of its school and a
