@@ -94,47 +94,49 @@ func TestConsentDeclineAndWithdraw(t *testing.T) {
 
 // TestTwoChildrenSwitch links both children of the demo mother and switches.
 func TestTwoChildrenSwitch(t *testing.T) {
-	h := newHarness(t, options{})
-	f := h.parent()
-	u := h.user(telegramtest.User{})
-	h.linkParent(u.ID, f, f.student)
-	menu := h.linkParent(u.ID, f, f.sibling)
-	h.press(u.ID, menu, label(i18n.BtnChildSwitch))
-	choose := h.expectKey(u.ID, i18n.ChildChoose)
-	cl, _ := h.db.Class(h.ctx, f.student.ClassID)
-	h.press(u.ID, choose, label(i18n.BtnChild, "child", f.student.Name.Full(), "class", cl.Name))
-	menu = h.expect(u.ID, "Выбран ученик: "+f.student.Name.Full())
-	h.send(u.ID, "/homework")
-	h.expect(u.ID, f.student.Name.Full()+" · homework")
-	h.press(u.ID, menu, label(i18n.MenuTimetable))
-	h.expect(u.ID, f.student.Name.Full()+" · timetable")
-	for _, c := range h.views.Calls() {
-		if c.studentID != f.student.ID || c.viewer.Kind != diary.ViewerGuardian || c.viewer.ID != f.guardian.ID {
-			t.Errorf("render call %+v", c)
+	forEachStore(t, options{}, func(t *testing.T, h *harness) {
+		f := h.parent()
+		u := h.user(telegramtest.User{})
+		h.linkParent(u.ID, f, f.student)
+		menu := h.linkParent(u.ID, f, f.sibling)
+		h.press(u.ID, menu, label(i18n.BtnChildSwitch))
+		choose := h.expectKey(u.ID, i18n.ChildChoose)
+		cl, _ := h.db.Class(h.ctx, f.student.ClassID)
+		h.press(u.ID, choose, label(i18n.BtnChild, "child", f.student.Name.Full(), "class", cl.Name))
+		menu = h.expect(u.ID, "Выбран ученик: "+f.student.Name.Full())
+		h.send(u.ID, "/homework")
+		h.expect(u.ID, f.student.Name.Full()+" · homework")
+		h.press(u.ID, menu, label(i18n.MenuTimetable))
+		h.expect(u.ID, f.student.Name.Full()+" · timetable")
+		for _, c := range h.views.Calls() {
+			if c.studentID != f.student.ID || c.viewer.Kind != diary.ViewerGuardian || c.viewer.ID != f.guardian.ID {
+				t.Errorf("render call %+v", c)
+			}
 		}
-	}
+	})
 }
 
 // TestStudentSeesOnlyThemself links a student by a student code.
 func TestStudentSeesOnlyThemself(t *testing.T) {
-	h := newHarness(t, options{})
-	f := h.parent()
-	u := h.user(telegramtest.User{})
-	h.startWith(u.ID, h.code(diary.LinkCode{Kind: diary.LinkStudent, StudentID: f.student.ID}))
-	consent := h.expect(u.ID, "согласия")
-	h.press(u.ID, consent, label(i18n.BtnConsentAccept))
-	h.expect(u.ID, "Согласие записано")
-	h.expect(u.ID, "Выбран ученик")
-	h.send(u.ID, "/grades")
-	h.expect(u.ID, f.student.Name.Full()+" · grades")
-	calls := h.views.Calls()
-	if len(calls) != 1 || calls[0].viewer.Kind != diary.ViewerStudent || calls[0].viewer.ID != f.student.ID {
-		t.Errorf("render calls %+v", calls)
-	}
-	history, _ := h.db.ConsentHistory(h.ctx, f.student.ID)
-	if len(history) != 1 || history[0].GuardianID != 0 {
-		t.Errorf("student's consent %+v", history)
-	}
+	forEachStore(t, options{}, func(t *testing.T, h *harness) {
+		f := h.parent()
+		u := h.user(telegramtest.User{})
+		h.startWith(u.ID, h.code(diary.LinkCode{Kind: diary.LinkStudent, StudentID: f.student.ID}))
+		consent := h.expect(u.ID, "согласия")
+		h.press(u.ID, consent, label(i18n.BtnConsentAccept))
+		h.expect(u.ID, "Согласие записано")
+		h.expect(u.ID, "Выбран ученик")
+		h.send(u.ID, "/grades")
+		h.expect(u.ID, f.student.Name.Full()+" · grades")
+		calls := h.views.Calls()
+		if len(calls) != 1 || calls[0].viewer.Kind != diary.ViewerStudent || calls[0].viewer.ID != f.student.ID {
+			t.Errorf("render calls %+v", calls)
+		}
+		history, _ := h.db.ConsentHistory(h.ctx, f.student.ID)
+		if len(history) != 1 || history[0].GuardianID != 0 {
+			t.Errorf("student's consent %+v", history)
+		}
+	})
 }
 
 // TestContactLinking links a guardian by their own shared contact only.
@@ -181,10 +183,11 @@ func TestContactLinking(t *testing.T) {
 
 // TestContactLinkingOff refuses contacts where no school allows them.
 func TestContactLinkingOff(t *testing.T) {
-	h := newHarness(t, options{})
-	u := h.user(telegramtest.User{Phone: demo.ParentPhone})
-	if _, err := h.tg.ShareContact(u.ID); err != nil {
-		t.Fatal(err)
-	}
-	h.expectKey(u.ID, i18n.LinkContactOff)
+	forEachStore(t, options{}, func(t *testing.T, h *harness) {
+		u := h.user(telegramtest.User{Phone: demo.ParentPhone})
+		if _, err := h.tg.ShareContact(u.ID); err != nil {
+			t.Fatal(err)
+		}
+		h.expectKey(u.ID, i18n.LinkContactOff)
+	})
 }

@@ -63,25 +63,26 @@ func hasCommand(cmds []telegramtest.Command, name string) bool {
 // TestTypedCodeForgivesLookAlikes links by codes typed with lower case,
 // spaces, Cyrillic letters and O/I/L for 0/1.
 func TestTypedCodeForgivesLookAlikes(t *testing.T) {
-	h := newHarness(t, options{})
-	f := h.parent()
-	tests := []struct {
-		name, code, typed string
-	}{
-		{"lower case", "AB0C1-DE2F3", "ab0c1-de2f3"},
-		{"spaces instead of hyphen", "GH0J1-KM2N3", " gh0j1 km2n3 "},
-		{"O and I for 0 and 1", "PQ0R1-ST2V3", "PQOR1-ST2V3"},
-		{"Cyrillic letters", "AB0C1-XE2M3", "АВОС1–ХЕ2М3"},
-		{"L for 1, no separator", "WX0Y1-Z12A3", "wx0yLzl2a3"},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			h.storeCode(diary.LinkCode{GuardianID: f.guardian.ID, StudentID: f.student.ID}, tt.code)
-			u := h.user(telegramtest.User{})
-			h.send(u.ID, tt.typed)
-			h.expect(u.ID, "согласия на обработку персональных данных")
-		})
-	}
+	forEachStore(t, options{}, func(t *testing.T, h *harness) {
+		f := h.parent()
+		tests := []struct {
+			name, code, typed string
+		}{
+			{"lower case", "AB0C1-DE2F3", "ab0c1-de2f3"},
+			{"spaces instead of hyphen", "GH0J1-KM2N3", " gh0j1 km2n3 "},
+			{"O and I for 0 and 1", "PQ0R1-ST2V3", "PQOR1-ST2V3"},
+			{"Cyrillic letters", "AB0C1-XE2M3", "АВОС1–ХЕ2М3"},
+			{"L for 1, no separator", "WX0Y1-Z12A3", "wx0yLzl2a3"},
+		}
+		for _, tt := range tests {
+			t.Run(tt.name, func(t *testing.T) {
+				h.storeCode(diary.LinkCode{GuardianID: f.guardian.ID, StudentID: f.student.ID}, tt.code)
+				u := h.user(telegramtest.User{})
+				h.send(u.ID, tt.typed)
+				h.expect(u.ID, "согласия на обработку персональных данных")
+			})
+		}
+	})
 }
 
 // TestBruteForceLockout locks a chat out after five wrong codes, refuses
@@ -124,33 +125,34 @@ func wrongCode(right string, i int) string {
 
 // TestRefusals shows each refusal of clause 2.7 as its own message.
 func TestRefusals(t *testing.T) {
-	h := newHarness(t, options{})
-	f := h.parent()
-	used := h.code(diary.LinkCode{GuardianID: f.guardian.ID, StudentID: f.student.ID})
-	first := h.user(telegramtest.User{})
-	h.startWith(first.ID, used)
-	h.expect(first.ID, "согласия")
-
-	expired := "EXP1R-ED000"
-	h.storeCode(diary.LinkCode{GuardianID: f.guardian.ID, StudentID: f.student.ID,
-		CreatedAt: startTime.Add(-40 * 24 * time.Hour), ExpiresAt: startTime.Add(-10 * 24 * time.Hour)}, "EXP1R-ED000")
-	tests := []struct {
-		name string
-		code string
-		want i18n.Key
-	}{
-		{"used by someone else", used, i18n.RefusedUsed},
-		{"expired", expired, i18n.RefusedExpired},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			u := h.user(telegramtest.User{})
-			h.startWith(u.ID, tt.code)
-			h.expectKey(u.ID, tt.want)
-		})
-	}
-	t.Run("own used code again", func(t *testing.T) {
+	forEachStore(t, options{}, func(t *testing.T, h *harness) {
+		f := h.parent()
+		used := h.code(diary.LinkCode{GuardianID: f.guardian.ID, StudentID: f.student.ID})
+		first := h.user(telegramtest.User{})
 		h.startWith(first.ID, used)
 		h.expect(first.ID, "согласия")
+
+		expired := "EXP1R-ED000"
+		h.storeCode(diary.LinkCode{GuardianID: f.guardian.ID, StudentID: f.student.ID,
+			CreatedAt: startTime.Add(-40 * 24 * time.Hour), ExpiresAt: startTime.Add(-10 * 24 * time.Hour)}, "EXP1R-ED000")
+		tests := []struct {
+			name string
+			code string
+			want i18n.Key
+		}{
+			{"used by someone else", used, i18n.RefusedUsed},
+			{"expired", expired, i18n.RefusedExpired},
+		}
+		for _, tt := range tests {
+			t.Run(tt.name, func(t *testing.T) {
+				u := h.user(telegramtest.User{})
+				h.startWith(u.ID, tt.code)
+				h.expectKey(u.ID, tt.want)
+			})
+		}
+		t.Run("own used code again", func(t *testing.T) {
+			h.startWith(first.ID, used)
+			h.expect(first.ID, "согласия")
+		})
 	})
 }

@@ -22,25 +22,26 @@ type actor struct {
 // commands, wrong codes — every view rendered is of a child the user is
 // linked to with consent, and no message names a child they were not given.
 func TestOnlyLinkedChildrenAreShown(t *testing.T) {
-	h := newHarness(t, options{})
-	rng := rand.New(rand.NewPCG(3, 7))
-	students := h.allStudents()
-	actors := make([]*actor, 6)
-	for i := range actors {
-		actors[i] = &actor{user: h.user(telegramtest.User{}), granted: map[int64]bool{}}
-		for range 1 + rng.IntN(2) {
-			h.grant(actors[i], students[rng.IntN(len(students))], rng.IntN(3) > 0)
+	forEachStore(t, options{}, func(t *testing.T, h *harness) {
+		rng := rand.New(rand.NewPCG(3, 7))
+		students := h.allStudents()
+		actors := make([]*actor, 6)
+		for i := range actors {
+			actors[i] = &actor{user: h.user(telegramtest.User{}), granted: map[int64]bool{}}
+			for range 1 + rng.IntN(2) {
+				h.grant(actors[i], students[rng.IntN(len(students))], rng.IntN(3) > 0)
+			}
 		}
-	}
-	for step := range 300 {
-		h.randomAction(rng, actors, int64(30_000_000+step))
-	}
-	for _, a := range actors {
-		h.send(a.user.ID, "/help")
-		h.waitFor(a.user.ID, "Что умеет бот")
-	}
-	h.checkRenders(actors)
-	h.checkNames(actors, students)
+		for step := range 300 {
+			h.randomAction(rng, actors, int64(30_000_000+step))
+		}
+		for _, a := range actors {
+			h.send(a.user.ID, "/help")
+			h.waitFor(a.user.ID, "Что умеет бот")
+		}
+		h.checkRenders(actors)
+		h.checkNames(actors, students)
+	})
 }
 
 // allStudents lists the enrolled students of the demo school.

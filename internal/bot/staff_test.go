@@ -86,17 +86,18 @@ func TestClassTeacherIssuesCodes(t *testing.T) {
 
 // TestSubjectTeacherCannotIssueCodes refuses /codes to a teacher who leads no class.
 func TestSubjectTeacherCannotIssueCodes(t *testing.T) {
-	h := newHarness(t, options{})
-	teacher := h.staffByExt(diary.RoleTeacher, demo.SubjectTeacherExtID)
-	u := h.user(telegramtest.User{})
-	h.linkStaff(u.ID, teacher)
-	h.send(u.ID, "/codes")
-	h.expectKey(u.ID, i18n.CodesRefused)
-	if got := h.tg.CommandsFor(u.ID, u.ID); hasCommand(got, "codes") || !hasCommand(got, "help") {
-		t.Errorf("teacher's commands: %+v", got)
-	}
-	h.send(u.ID, "/help")
-	h.expectKey(u.ID, i18n.HelpStaff)
+	forEachStore(t, options{}, func(t *testing.T, h *harness) {
+		teacher := h.staffByExt(diary.RoleTeacher, demo.SubjectTeacherExtID)
+		u := h.user(telegramtest.User{})
+		h.linkStaff(u.ID, teacher)
+		h.send(u.ID, "/codes")
+		h.expectKey(u.ID, i18n.CodesRefused)
+		if got := h.tg.CommandsFor(u.ID, u.ID); hasCommand(got, "codes") || !hasCommand(got, "help") {
+			t.Errorf("teacher's commands: %+v", got)
+		}
+		h.send(u.ID, "/help")
+		h.expectKey(u.ID, i18n.HelpStaff)
+	})
 }
 
 // TestAccessRequest asks for access without a code; the request is recorded
@@ -143,23 +144,24 @@ func TestAccessRequest(t *testing.T) {
 
 // TestAccessRequestDuplicate answers a second request with the first one's date.
 func TestAccessRequestDuplicate(t *testing.T) {
-	h := newHarness(t, options{})
-	u := h.user(telegramtest.User{})
-	today := diary.DateOf(startTime)
-	for _, want := range []func(){
-		func() { h.expectKey(u.ID, i18n.AccessRecorded, "date", today, "days", accessDays) },
-		func() { h.expectKey(u.ID, i18n.AccessDuplicate, "date", today) },
-	} {
-		h.send(u.ID, label(i18n.BtnNoCode))
-		h.expectKey(u.ID, i18n.AccessAskName)
-		h.send(u.ID, "Петрова Ольга")
-		h.expectKey(u.ID, i18n.AccessAskChild)
-		h.send(u.ID, "Петров Иван")
-		h.expectKey(u.ID, i18n.AccessAskClass)
-		h.send(u.ID, "5Б")
-		want()
-	}
-	if open, _ := h.db.AccessRequests(h.ctx, h.school.ID, true); len(open) != 1 {
-		t.Errorf("open requests: %d", len(open))
-	}
+	forEachStore(t, options{}, func(t *testing.T, h *harness) {
+		u := h.user(telegramtest.User{})
+		today := diary.DateOf(startTime)
+		for _, want := range []func(){
+			func() { h.expectKey(u.ID, i18n.AccessRecorded, "date", today, "days", accessDays) },
+			func() { h.expectKey(u.ID, i18n.AccessDuplicate, "date", today) },
+		} {
+			h.send(u.ID, label(i18n.BtnNoCode))
+			h.expectKey(u.ID, i18n.AccessAskName)
+			h.send(u.ID, "Петрова Ольга")
+			h.expectKey(u.ID, i18n.AccessAskChild)
+			h.send(u.ID, "Петров Иван")
+			h.expectKey(u.ID, i18n.AccessAskClass)
+			h.send(u.ID, "5Б")
+			want()
+		}
+		if open, _ := h.db.AccessRequests(h.ctx, h.school.ID, true); len(open) != 1 {
+			t.Errorf("open requests: %d", len(open))
+		}
+	})
 }
