@@ -117,45 +117,47 @@ func TestWebhookSecretAndDedup(t *testing.T) {
 
 // TestWebhookRefusesBadRequests covers the other answers of the handler.
 func TestWebhookRefusesBadRequests(t *testing.T) {
-	h := newHarness(t, options{noStart: true})
-	notReady := httptest.NewServer(h.b.Webhook("s"))
-	defer notReady.Close()
-	if got := post(t, notReady.URL, "s", textUpdate(1, 1, "/start")); got != http.StatusServiceUnavailable {
-		t.Errorf("before Attach: %d", got)
-	}
-	empty := httptest.NewServer(h.b.Webhook(""))
-	defer empty.Close()
-	if got := post(t, empty.URL, "", textUpdate(1, 1, "/start")); got != http.StatusUnauthorized {
-		t.Errorf("empty secret: %d", got)
-	}
-	if err := h.b.Attach(h.ctx, h.client); err != nil {
-		t.Fatal(err)
-	}
-	if got := post(t, notReady.URL, "s", []byte("{not json")); got != http.StatusBadRequest {
-		t.Errorf("bad body: %d", got)
-	}
-	if err := h.b.Shutdown(h.ctx); err != nil {
-		t.Fatal(err)
-	}
-	if got := post(t, notReady.URL, "s", textUpdate(2, 1, "/start")); got != http.StatusServiceUnavailable {
-		t.Errorf("after Shutdown: %d", got)
-	}
+	forEachStore(t, options{noStart: true}, func(t *testing.T, h *harness) {
+		notReady := httptest.NewServer(h.b.Webhook("s"))
+		defer notReady.Close()
+		if got := post(t, notReady.URL, "s", textUpdate(1, 1, "/start")); got != http.StatusServiceUnavailable {
+			t.Errorf("before Attach: %d", got)
+		}
+		empty := httptest.NewServer(h.b.Webhook(""))
+		defer empty.Close()
+		if got := post(t, empty.URL, "", textUpdate(1, 1, "/start")); got != http.StatusUnauthorized {
+			t.Errorf("empty secret: %d", got)
+		}
+		if err := h.b.Attach(h.ctx, h.client); err != nil {
+			t.Fatal(err)
+		}
+		if got := post(t, notReady.URL, "s", []byte("{not json")); got != http.StatusBadRequest {
+			t.Errorf("bad body: %d", got)
+		}
+		if err := h.b.Shutdown(h.ctx); err != nil {
+			t.Fatal(err)
+		}
+		if got := post(t, notReady.URL, "s", textUpdate(2, 1, "/start")); got != http.StatusServiceUnavailable {
+			t.Errorf("after Shutdown: %d", got)
+		}
+	})
 }
 
 // TestPerChatOrder sends many commands at once; the answers come in order.
 func TestPerChatOrder(t *testing.T) {
-	h := newHarness(t, options{})
-	f := h.parent()
-	u := h.user(telegramtest.User{})
-	h.linkParent(u.ID, f, f.student)
-	actions := []string{ActionGrades, ActionHomework, ActionTimetable, ActionAttendance, ActionPeriods, ActionFinal}
-	const n = 36
-	for i := range n {
-		h.send(u.ID, "/"+actions[i%len(actions)])
-	}
-	for i := range n {
-		h.expect(u.ID, f.student.Name.Full()+" · "+actions[i%len(actions)])
-	}
+	forEachStore(t, options{}, func(t *testing.T, h *harness) {
+		f := h.parent()
+		u := h.user(telegramtest.User{})
+		h.linkParent(u.ID, f, f.student)
+		actions := []string{ActionGrades, ActionHomework, ActionTimetable, ActionAttendance, ActionPeriods, ActionFinal}
+		const n = 36
+		for i := range n {
+			h.send(u.ID, "/"+actions[i%len(actions)])
+		}
+		for i := range n {
+			h.expect(u.ID, f.student.Name.Full()+" · "+actions[i%len(actions)])
+		}
+	})
 }
 
 // callbackUpdate is a press of data on message 1 of user's chat.
@@ -170,53 +172,54 @@ func callbackUpdate(id, user int64, data string) *models.Update {
 // TestStaleAndForgedButtons refuses button data that does not resolve for
 // the chat and user pressing it, and buttons past their day.
 func TestStaleAndForgedButtons(t *testing.T) {
-	h := newHarness(t, options{})
-	f := h.parent()
-	owner := h.user(telegramtest.User{})
-	menu := h.linkParent(owner.ID, f, f.student)
-	other := h.user(telegramtest.User{})
-	h.send(other.ID, "/help")
-	h.expectKey(other.ID, i18n.Help)
-	ownersButton := menu.InlineKeyboard[0][0].CallbackData
-	tests := []struct {
-		name string
-		user int64
-		data string
-	}{
-		{"random id", other.ID, "AAAAAAAAAAAA"},
-		{"short", other.ID, "x"},
-		{"64 bytes", other.ID, strings.Repeat("z", 64)},
-		{"a grades button of another user", other.ID, ownersButton},
-		{"old-style data", owner.ID, fmt.Sprintf("view:%d:grades", f.sibling.ID)},
-	}
-	for i, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			if err := h.b.Receive(h.ctx, callbackUpdate(int64(20_000_000+i), tt.user, tt.data)); err != nil {
-				t.Fatal(err)
-			}
-			h.expectKey(tt.user, i18n.ErrStaleButton)
-		})
-	}
-	if got := len(h.views.Calls()); got != 0 {
-		t.Fatalf("forged buttons rendered %d views", got)
-	}
-	h.clock.Advance(buttonTTL + time.Minute)
-	h.press(owner.ID, menu, label(i18n.MenuGrades))
-	h.expectKey(owner.ID, i18n.ErrStaleButton)
-	h.send(owner.ID, "/start")
-	h.expect(owner.ID, "Здравствуйте")
-	fresh := h.expect(owner.ID, "Выбран ученик")
-	h.press(owner.ID, fresh, label(i18n.MenuGrades))
-	h.expect(owner.ID, "· grades")
-	for _, m := range h.tg.BotMessages(owner.ID) {
-		for _, row := range m.InlineKeyboard {
-			for _, b := range row {
-				if !buttonIDRE.MatchString(b.CallbackData) {
-					t.Errorf("callback data %q", b.CallbackData)
+	forEachStore(t, options{}, func(t *testing.T, h *harness) {
+		f := h.parent()
+		owner := h.user(telegramtest.User{})
+		menu := h.linkParent(owner.ID, f, f.student)
+		other := h.user(telegramtest.User{})
+		h.send(other.ID, "/help")
+		h.expectKey(other.ID, i18n.Help)
+		ownersButton := menu.InlineKeyboard[0][0].CallbackData
+		tests := []struct {
+			name string
+			user int64
+			data string
+		}{
+			{"random id", other.ID, "AAAAAAAAAAAA"},
+			{"short", other.ID, "x"},
+			{"64 bytes", other.ID, strings.Repeat("z", 64)},
+			{"a grades button of another user", other.ID, ownersButton},
+			{"old-style data", owner.ID, fmt.Sprintf("view:%d:grades", f.sibling.ID)},
+		}
+		for i, tt := range tests {
+			t.Run(tt.name, func(t *testing.T) {
+				if err := h.b.Receive(h.ctx, callbackUpdate(int64(20_000_000+i), tt.user, tt.data)); err != nil {
+					t.Fatal(err)
+				}
+				h.expectKey(tt.user, i18n.ErrStaleButton)
+			})
+		}
+		if got := len(h.views.Calls()); got != 0 {
+			t.Fatalf("forged buttons rendered %d views", got)
+		}
+		h.clock.Advance(buttonTTL + time.Minute)
+		h.press(owner.ID, menu, label(i18n.MenuGrades))
+		h.expectKey(owner.ID, i18n.ErrStaleButton)
+		h.send(owner.ID, "/start")
+		h.expect(owner.ID, "Здравствуйте")
+		fresh := h.expect(owner.ID, "Выбран ученик")
+		h.press(owner.ID, fresh, label(i18n.MenuGrades))
+		h.expect(owner.ID, "· grades")
+		for _, m := range h.tg.BotMessages(owner.ID) {
+			for _, row := range m.InlineKeyboard {
+				for _, b := range row {
+					if !buttonIDRE.MatchString(b.CallbackData) {
+						t.Errorf("callback data %q", b.CallbackData)
+					}
 				}
 			}
 		}
-	}
+	})
 }
 
 // buttonIDRE is the form of every callback data the bot sends: a short
@@ -225,50 +228,52 @@ var buttonIDRE = regexp.MustCompile(`^[A-Za-z0-9_-]{12}$`)
 
 // TestThousandChatsAtOnce starts 1,000 chats at the same time.
 func TestThousandChatsAtOnce(t *testing.T) {
-	h := newHarness(t, options{})
-	const n = 1000
-	users := make([]telegramtest.User, n)
-	for i := range users {
-		users[i] = h.user(telegramtest.User{})
-	}
-	begin := time.Now()
-	for _, u := range users {
-		h.startWith(u.ID, "")
-	}
-	for _, u := range users {
-		h.expectKey(u.ID, i18n.StartNew)
-		h.expectKey(u.ID, i18n.LinkAskCode)
-	}
-	t.Logf("%d chats answered in %v", n, time.Since(begin))
-	if strings.Contains(h.logs.String(), "level=ERROR") || strings.Contains(h.logs.String(), "level=WARN") {
-		t.Errorf("errors in the log:\n%s", h.logs.String())
-	}
+	forEachStore(t, options{}, func(t *testing.T, h *harness) {
+		const n = 1000
+		users := make([]telegramtest.User, n)
+		for i := range users {
+			users[i] = h.user(telegramtest.User{})
+		}
+		begin := time.Now()
+		for _, u := range users {
+			h.startWith(u.ID, "")
+		}
+		for _, u := range users {
+			h.expectKey(u.ID, i18n.StartNew)
+			h.expectKey(u.ID, i18n.LinkAskCode)
+		}
+		t.Logf("%d chats answered in %v", n, time.Since(begin))
+		if strings.Contains(h.logs.String(), "level=ERROR") || strings.Contains(h.logs.String(), "level=WARN") {
+			t.Errorf("errors in the log:\n%s", h.logs.String())
+		}
+	})
 }
 
 // TestBlockedChatRevives: a 403 marks the chat blocked; a later /start revives it.
 func TestBlockedChatRevives(t *testing.T) {
-	h := newHarness(t, options{noStart: true})
-	if err := h.b.Attach(h.ctx, h.client); err != nil {
-		t.Fatal(err)
-	}
-	u := h.user(telegramtest.User{})
-	if err := h.db.UpsertChat(h.ctx, diary.Chat{ChatID: u.ID, TelegramUserID: u.ID, Language: "ru"}); err != nil {
-		t.Fatal(err)
-	}
-	if err := h.tg.Block(u.ID); err != nil {
-		t.Fatal(err)
-	}
-	err := h.b.send(h.ctx, u.ID, "проверка", nil)
-	if !errors.Is(err, tgbot.ErrorForbidden) {
-		t.Fatalf("send to a blocked user: %v", err)
-	}
-	if c, err := h.db.ChatByID(h.ctx, u.ID); err != nil || !c.Blocked() {
-		t.Fatalf("chat after 403: %+v, %v", c, err)
-	}
-	h.start()
-	h.startWith(u.ID, "")
-	h.expectKey(u.ID, i18n.StartNew)
-	if c, err := h.db.ChatByID(h.ctx, u.ID); err != nil || c.Blocked() {
-		t.Fatalf("chat after /start: %+v, %v", c, err)
-	}
+	forEachStore(t, options{noStart: true}, func(t *testing.T, h *harness) {
+		if err := h.b.Attach(h.ctx, h.client); err != nil {
+			t.Fatal(err)
+		}
+		u := h.user(telegramtest.User{})
+		if err := h.db.UpsertChat(h.ctx, diary.Chat{ChatID: u.ID, TelegramUserID: u.ID, Language: "ru"}); err != nil {
+			t.Fatal(err)
+		}
+		if err := h.tg.Block(u.ID); err != nil {
+			t.Fatal(err)
+		}
+		err := h.b.send(h.ctx, u.ID, "проверка", nil)
+		if !errors.Is(err, tgbot.ErrorForbidden) {
+			t.Fatalf("send to a blocked user: %v", err)
+		}
+		if c, err := h.db.ChatByID(h.ctx, u.ID); err != nil || !c.Blocked() {
+			t.Fatalf("chat after 403: %+v, %v", c, err)
+		}
+		h.start()
+		h.startWith(u.ID, "")
+		h.expectKey(u.ID, i18n.StartNew)
+		if c, err := h.db.ChatByID(h.ctx, u.ID); err != nil || c.Blocked() {
+			t.Fatalf("chat after /start: %+v, %v", c, err)
+		}
+	})
 }
