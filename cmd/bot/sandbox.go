@@ -6,6 +6,7 @@ import (
 	"io"
 	"log/slog"
 	"net/http"
+	"runtime/debug"
 	"strings"
 	"time"
 
@@ -122,6 +123,7 @@ func loadDemo(ctx context.Context, db store.DB, log *slog.Logger) error {
 	if _, err := demo.Generate(ctx, db, demo.Options{Seed: sandboxSeed, Schools: 1, Until: today, Ahead: 7}); err != nil {
 		return fmt.Errorf("sandbox: demo school: %w", err)
 	}
+	debug.FreeOSMemory() // generating the year's journal is the sandbox's peak; give it back
 	return nil
 }
 

@@ -73,6 +73,15 @@ func Open(ctx context.Context, path string, now func() time.Time) (*DB, error) {
 	return db, nil
 }
 
+// Page caches, per connection, in KiB. Each reader keeps its own cache of the
+// same file, so they stay small (the OS file cache serves them all); the one
+// writer gets more for big imports. The embedded setup must stay under 50 MB
+// of memory with a school loaded (issue 3), which larger caches broke.
+var (
+	ReadCacheKiB  = 2048
+	WriteCacheKiB = 8192
+)
+
 // openPool opens a *sql.DB on path: the writer (one connection, IMMEDIATE
 // transactions, foreign keys on, a large page cache for big batches) or the
 // query-only read pool.
@@ -81,11 +90,11 @@ func openPool(ctx context.Context, path string, readOnly bool, conns int) (*sql.
 	q.Add("_pragma", fmt.Sprintf("busy_timeout(%d)", BusyTimeout.Milliseconds()))
 	q.Add("_pragma", "synchronous(NORMAL)")
 	if readOnly {
-		q.Add("_pragma", "cache_size(-16000)") // 16 MB each
+		q.Add("_pragma", fmt.Sprintf("cache_size(-%d)", ReadCacheKiB))
 		q.Set("_query_only", "1")
 	} else {
 		q.Add("_pragma", "foreign_keys(1)")
-		q.Add("_pragma", "cache_size(-64000)") // 64 MB
+		q.Add("_pragma", fmt.Sprintf("cache_size(-%d)", WriteCacheKiB))
 		q.Set("_txlock", "immediate")
 	}
 	pool, err := sql.Open("sqlite", "file:"+uriEscaper.Replace(path)+"?"+q.Encode())
