@@ -1,6 +1,8 @@
 package botbench
 
 import (
+	"github.com/schooldiary/diary/internal/store/storebench"
+
 	"context"
 	"fmt"
 	"strings"
@@ -19,9 +21,9 @@ import (
 // reply arrived.
 func BenchmarkThousandChats(b *testing.B) {
 	n, chats := envInt("BENCH_BOT_STUDENTS", 10000), envInt("BENCH_BOT_CHATS", 1000)
-	for _, o := range openers() {
-		b.Run(o.name, func(b *testing.B) {
-			db := o.open(b)
+	for _, o := range storebench.Openers(clock) {
+		b.Run(o.Name, func(b *testing.B) {
+			db := o.Open(b)
 			load(b, db, n)
 			r := newRig(b, db)
 			ps := r.linkParents(b, chats, 64)

@@ -8,8 +8,6 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"os"
-	"path/filepath"
-	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -25,10 +23,7 @@ import (
 	"github.com/schooldiary/diary/internal/diary"
 	"github.com/schooldiary/diary/internal/i18n"
 	"github.com/schooldiary/diary/internal/store"
-	"github.com/schooldiary/diary/internal/store/postgres"
-	"github.com/schooldiary/diary/internal/store/sqlite"
 	"github.com/schooldiary/diary/internal/telegramtest"
-	"github.com/schooldiary/diary/internal/testenv"
 )
 
 // The demo journal runs to until; the bot's clock stands on its morning.
@@ -52,50 +47,7 @@ func envInt(name string, def int) int {
 	return def
 }
 
-func wantStore(name string) bool {
-	list := os.Getenv("BENCH_STORES")
-	return list == "" || slices.Contains(strings.Split(list, ","), name)
-}
-
 func clock() time.Time { return now }
-
-// opener makes a fresh, migrated, empty store of one kind.
-type opener struct {
-	name string
-	open func(b *testing.B) store.DB
-}
-
-func openers() []opener {
-	all := []opener{
-		{"sqlite", func(b *testing.B) store.DB {
-			db, err := sqlite.Open(context.Background(), filepath.Join(b.TempDir(), "bench.db"), clock)
-			return migrated(b, db, err)
-		}},
-		{"postgres", func(b *testing.B) store.DB {
-			db, err := postgres.Open(context.Background(), testenv.PostgresURL(b), clock)
-			return migrated(b, db, err)
-		}},
-	}
-	var out []opener
-	for _, o := range all {
-		if wantStore(o.name) {
-			out = append(out, o)
-		}
-	}
-	return out
-}
-
-func migrated(b *testing.B, db store.DB, err error) store.DB {
-	b.Helper()
-	if err != nil {
-		b.Fatal(err)
-	}
-	b.Cleanup(func() { db.Close() })
-	if err := db.Migrate(context.Background()); err != nil {
-		b.Fatal(err)
-	}
-	return db
-}
 
 // load writes one demo school of n students and runs Optimize, as diaryctl does.
 func load(b *testing.B, db store.DB, n int) demo.Summary {

@@ -1,6 +1,8 @@
 package botbench
 
 import (
+	"github.com/schooldiary/diary/internal/store/storebench"
+
 	"context"
 	"fmt"
 	"slices"
@@ -102,13 +104,13 @@ func label(key i18n.Key) string { return i18n.Plain(i18n.RU, key) }
 // median and 99th percentile and the p99's ratio to the 20 ms limit.
 func BenchmarkView(b *testing.B) {
 	n, parents := envInt("BENCH_BOT_STUDENTS", 10000), envInt("BENCH_BOT_PARENTS", 200)
-	for _, o := range openers() {
-		b.Run(o.name, func(b *testing.B) {
-			db := o.open(b)
+	for _, o := range storebench.Openers(clock) {
+		b.Run(o.Name, func(b *testing.B) {
+			db := o.Open(b)
 			sum := load(b, db, n)
 			r := newRig(b, db)
 			ps := r.linkParents(b, parents, 8)
-			b.Logf("%s: %d students, %d records, %d parents linked", o.name, n, sum.Records, len(ps))
+			b.Logf("%s: %d students, %d records, %d parents linked", o.Name, n, sum.Records, len(ps))
 			targets := r.allTargets(b, ps)
 			for _, view := range []string{"grades", "homework-week", "timetable", "subject"} {
 				b.Run(view, func(b *testing.B) { r.timePresses(b, ps, targets, view) })

@@ -3,19 +3,13 @@ package storebench
 import (
 	"context"
 	"os"
-	"path/filepath"
-	"slices"
 	"strconv"
-	"strings"
 	"testing"
 	"time"
 
 	"github.com/schooldiary/diary/internal/demo"
 	"github.com/schooldiary/diary/internal/diary"
 	"github.com/schooldiary/diary/internal/store"
-	"github.com/schooldiary/diary/internal/store/postgres"
-	"github.com/schooldiary/diary/internal/store/sqlite"
-	"github.com/schooldiary/diary/internal/testenv"
 )
 
 // Sizes come from the environment so that `go test -bench .` stays quick and
@@ -40,49 +34,6 @@ func envInt(name string, def int) int {
 	return def
 }
 
-func wantStore(name string) bool {
-	list := os.Getenv("BENCH_STORES")
-	return list == "" || slices.Contains(strings.Split(list, ","), name)
-}
-
-// opener makes a fresh, migrated, empty store of one kind.
-type opener struct {
-	name string
-	open func(b *testing.B) store.DB
-}
-
-func openers() []opener {
-	all := []opener{
-		{"sqlite", func(b *testing.B) store.DB {
-			db, err := sqlite.Open(context.Background(), filepath.Join(b.TempDir(), "bench.db"), time.Now)
-			return migrated(b, db, err)
-		}},
-		{"postgres", func(b *testing.B) store.DB {
-			db, err := postgres.Open(context.Background(), testenv.PostgresURL(b), time.Now)
-			return migrated(b, db, err)
-		}},
-	}
-	var out []opener
-	for _, o := range all {
-		if wantStore(o.name) {
-			out = append(out, o)
-		}
-	}
-	return out
-}
-
-func migrated(b *testing.B, db store.DB, err error) store.DB {
-	b.Helper()
-	if err != nil {
-		b.Fatal(err)
-	}
-	b.Cleanup(func() { db.Close() })
-	if err := db.Migrate(context.Background()); err != nil {
-		b.Fatal(err)
-	}
-	return db
-}
-
 // load writes the demo region of n students and returns the record count.
 func load(b *testing.B, db store.DB, n int) int {
 	b.Helper()
@@ -101,13 +52,13 @@ func load(b *testing.B, db store.DB, n int) int {
 // reports records per second.
 func BenchmarkImportDemo(b *testing.B) {
 	n := envInt("BENCH_IMPORT", 10000)
-	for _, o := range openers() {
-		b.Run(o.name, func(b *testing.B) {
+	for _, o := range Openers(time.Now) {
+		b.Run(o.Name, func(b *testing.B) {
 			var records int
 			var spent time.Duration
 			for b.Loop() {
 				b.StopTimer()
-				db := o.open(b)
+				db := o.Open(b)
 				b.StartTimer()
 				start := time.Now()
 				records = load(b, db, n)

@@ -83,11 +83,11 @@ func timings(b *testing.B, ts []target, limit time.Duration, fn func(target) err
 // write against it.
 func BenchmarkReads(b *testing.B) {
 	n := envInt("BENCH_STUDENTS", 10000)
-	for _, o := range openers() {
-		b.Run(o.name, func(b *testing.B) {
-			db := o.open(b)
+	for _, o := range Openers(time.Now) {
+		b.Run(o.Name, func(b *testing.B) {
+			db := o.Open(b)
 			records := load(b, db, n)
-			b.Logf("%s: %d students, %d records", o.name, n, records)
+			b.Logf("%s: %d students, %d records", o.Name, n, records)
 			ts := sample(b, db, 200)
 			ctx := context.Background()
 			b.Run("StudentDiary", func(b *testing.B) {
