@@ -129,6 +129,9 @@ type GradeIn struct {
 	SubjectRef string
 	LessonRef  string
 	TeacherRef string
+	// Deleted removes the stored record with this ExtID; other fields are
+	// ignored; deleting an unknown id is a problem on Field "id".
+	Deleted bool
 }
 
 // AttendanceIn is an attendance mark, matched by (student, lesson); an empty
@@ -147,6 +150,9 @@ type HomeworkIn struct {
 	StudentRef string
 	SubjectRef string
 	LessonRef  string
+	// Deleted removes the stored record with this ExtID; other fields are
+	// ignored; deleting an unknown id is a problem on Field "id".
+	Deleted bool
 }
 
 // FinalIn is a period, year, exam or final grade, matched by

@@ -158,10 +158,13 @@ func (v *validator) lessons(b *Batch) {
 	}
 }
 
-// grades checks b.Grades.
+// grades checks b.Grades; a deleted grade needs only its id.
 func (v *validator) grades(b *Batch) {
 	for _, g := range b.Grades {
 		v.extID(KindGrades, g.Grade.ExtID, g.Src)
+		if g.Deleted {
+			continue
+		}
 		v.need(g.StudentRef != "", g.Src, "student", msgNoStudent)
 		v.lessonOrSubject(g.LessonRef, g.SubjectRef, g.Grade.Date, g.Src)
 		v.value(g.Grade.Value, g.Grade.Mark, g.Src)
@@ -203,10 +206,13 @@ func (v *validator) attendance(b *Batch) {
 	}
 }
 
-// homework checks b.Homework.
+// homework checks b.Homework; a deleted assignment needs only its id.
 func (v *validator) homework(b *Batch) {
 	for _, h := range b.Homework {
 		v.extID(KindHomework, h.Homework.ExtID, h.Src)
+		if h.Deleted {
+			continue
+		}
 		v.need(h.StudentRef != "", h.Src, "student", msgNoStudent)
 		v.lessonOrSubject(h.LessonRef, h.SubjectRef, h.Homework.Date, h.Src)
 		v.need(strings.TrimSpace(h.Homework.Text) != "", h.Src, "text", msgNoText)

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/schooldiary/diary/internal/diary"
 	"github.com/schooldiary/diary/internal/httpapi"
 	"github.com/schooldiary/diary/internal/store"
 )
@@ -234,4 +235,97 @@ func TestBadBodies(t *testing.T) {
 			})
 		}
 	})
+}
+
+func TestApplyDeleteGradeAndHomework(t *testing.T) {
+	forEachStore(t, func(t *testing.T, db store.DB) {
+		token := seeded(t, db)
+		srv, _ := newServer(t, db)
+		student := studentID(t, db, "st-belov")
+		before := mathQ1(t, db, student)
+		// gr-belov-math-2 of storetest.SmallSchool: a 3 with weight 2.
+		a := post(t, srv, "/api/v1/grades", token, items(`{"id":"gr-belov-math-2","deleted":true}`))
+		wantCode(t, a, http.StatusOK)
+		if got, want := a.result, (httpapi.ResultBody{Kind: "grades", Removed: 1}); got != want {
+			t.Errorf("deleted grade = %+v, want %+v", got, want)
+		}
+		got, want := mathQ1(t, db, student), before
+		want.Sum, want.Weights, want.Count = want.Sum-600, want.Weights-200, want.Count-1
+		if got != want {
+			t.Errorf("aggregate after deleting = %+v, want %+v", got, want)
+		}
+		a = post(t, srv, "/api/v1/homework", token, items(`{"id":"hw-belov-1","deleted":true}`))
+		wantCode(t, a, http.StatusOK)
+		if got, want := a.result, (httpapi.ResultBody{Kind: "homework", Removed: 1}); got != want {
+			t.Errorf("deleted homework = %+v, want %+v", got, want)
+		}
+		a = post(t, srv, "/api/v1/grades", token, items(`{"id":"gr-belov-math-2","deleted":true}`))
+		wantCode(t, a, http.StatusBadRequest)
+		checkProblems(t, a.err.Items, []httpapi.ItemProblem{{Index: 0, Field: "id"}})
+		a = post(t, srv, "/api/v1/grades", token, items(`{"id":"gr-belov-math-1","deleted":"да"}`))
+		wantCode(t, a, http.StatusBadRequest)
+	})
+}
+
+// studentID returns the stored id of a SmallSchool student.
+func studentID(t *testing.T, db store.DB, ext string) int64 {
+	t.Helper()
+	ctx := context.Background()
+	classes, err := db.Classes(ctx, schoolID(t, db))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range classes {
+		students, err := db.StudentsOfClass(ctx, c.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, s := range students {
+			if s.ExtID == ext {
+				return s.ID
+			}
+		}
+	}
+	t.Fatalf("no student %s", ext)
+	return 0
+}
+
+// mathQ1 returns a student's mathematics aggregate of the first quarter.
+func mathQ1(t *testing.T, db store.DB, student int64) diary.Aggregate {
+	t.Helper()
+	ctx := context.Background()
+	school := schoolID(t, db)
+	years, err := db.Years(ctx, school)
+	if err != nil {
+		t.Fatal(err)
+	}
+	periods, err := db.Periods(ctx, school, years[0].ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	subjects, err := db.Subjects(ctx, school)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var q1, math int64
+	for _, p := range periods {
+		if p.ExtID == "q1" {
+			q1 = p.ID
+		}
+	}
+	for _, s := range subjects {
+		if s.ExtID == "math" {
+			math = s.ID
+		}
+	}
+	aggs, err := db.Aggregates(ctx, student, q1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, a := range aggs {
+		if a.SubjectID == math {
+			return a
+		}
+	}
+	return diary.Aggregate{}
 }

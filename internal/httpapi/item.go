@@ -94,6 +94,19 @@ func (it *item) needDate(name string) diary.Date {
 	return it.date(name)
 }
 
+// flag returns a boolean field, false when not given.
+func (it *item) flag(name string) bool {
+	v, ok := it.raw(name)
+	if !ok {
+		return false
+	}
+	var b bool
+	if err := json.Unmarshal(v, &b); err != nil {
+		it.fail(name, "нужно true или false")
+	}
+	return b
+}
+
 // intIn returns an integer field that must lie in [lo, hi].
 func (it *item) intIn(name string, lo, hi int) int {
 	v, ok := it.raw(name)

@@ -19,11 +19,11 @@ var kinds = []kind{
 	{name: diary.KindLessons, add: addLesson, key: byID,
 		fields: []string{"id", "class", "group", "subject", "teacher", "date", "number", "topic", "homework"}},
 	{name: diary.KindGrades, add: addGrade, key: byID,
-		fields: []string{"id", "student", "subject", "lesson", "teacher", "date", "value", "mark", "weight", "work_type", "description"}},
+		fields: []string{"id", "student", "subject", "lesson", "teacher", "date", "value", "mark", "weight", "work_type", "description", "deleted"}},
 	{name: diary.KindAttendance, add: addAttendance, key: byStudentLesson,
 		fields: []string{"student", "lesson", "mark"}},
 	{name: diary.KindHomework, add: addHomework, key: byID,
-		fields: []string{"id", "student", "subject", "lesson", "date", "text"}},
+		fields: []string{"id", "student", "subject", "lesson", "date", "text", "deleted"}},
 }
 
 func byID(it *item) string { return it.peek("id") }
@@ -53,7 +53,12 @@ func addLesson(it *item, src diary.Source, b *diary.Batch) {
 	})
 }
 
+// addGrade reads a grade; with "deleted": true only "id" is read.
 func addGrade(it *item, src diary.Source, b *diary.Batch) {
+	if it.flag("deleted") {
+		b.Grades = append(b.Grades, diary.GradeIn{Src: src, Grade: diary.Grade{ExtID: it.need("id")}, Deleted: true})
+		return
+	}
 	g := diary.GradeIn{
 		Src:        src,
 		Grade:      diary.Grade{ExtID: it.need("id"), Date: it.date("date")},
@@ -81,7 +86,12 @@ func addAttendance(it *item, src diary.Source, b *diary.Batch) {
 	})
 }
 
+// addHomework reads an assignment; with "deleted": true only "id" is read.
 func addHomework(it *item, src diary.Source, b *diary.Batch) {
+	if it.flag("deleted") {
+		b.Homework = append(b.Homework, diary.HomeworkIn{Src: src, Homework: diary.Homework{ExtID: it.need("id")}, Deleted: true})
+		return
+	}
 	b.Homework = append(b.Homework, diary.HomeworkIn{
 		Src: src,
 		Homework: diary.Homework{

@@ -48,6 +48,8 @@ var (
 	fLesson  = field{name: "lesson", aliases: []string{"код урока", "урок", "lesson id"}}
 	fTeacher = field{name: "teacher", aliases: []string{"код учителя", "учитель", "преподаватель", "teacher id"}}
 	fDate    = field{name: "date", aliases: []string{"дата"}}
+	// fDeleted marks a row whose stored record is to be removed.
+	fDeleted = field{name: "deleted", aliases: []string{"удалить", "удалена", "удалено", "удалён"}}
 )
 
 // nameAlt asks for a full name or a last and first name.
@@ -158,6 +160,7 @@ var specs = []*kindSpec{
 			{name: "work_type", aliases: []string{"вид работы", "тип работы", "work"}},
 			{name: "weight", aliases: []string{"вес", "вес оценки"}},
 			{name: "description", aliases: []string{"описание", "описание работы", "комментарий", "comment"}},
+			fDeleted,
 		}, anyOf: []alternative{
 			{sets: [][]string{{"lesson"}, {"subject", "date"}}, msg: "нужен столбец «урок» или столбцы «предмет» и «дата»"},
 		}, parse: parseGrade},
@@ -172,6 +175,7 @@ var specs = []*kindSpec{
 			fStudent, fSubject, fLesson,
 			withAliases(required(fDate), "срок", "к дате", "срок сдачи", "due"),
 			{name: "text", required: true, aliases: []string{"задание", "текст", "текст задания"}},
+			fDeleted,
 		}, parse: parseHomework},
 	{kind: diary.KindFinals, title: "итоговые оценки", names: []string{"finals", "final grades", "итоговые", "итоговые оценки", "четвертные", "четвертные оценки"},
 		fields: []field{

@@ -80,8 +80,29 @@ func (r *row) needUnlessLesson(fld string) string {
 	return v
 }
 
-// parseGrade maps a row of a grades file.
+// deleted reads the optional «удалить» cell: да, yes, 1, true or x mark the
+// row's record for removal; blank, нет, no, 0 and false do not.
+func (r *row) deleted() bool {
+	v := strings.ToLower(r.str("deleted"))
+	switch v {
+	case "", "нет", "no", "0", "false":
+		return false
+	case "да", "yes", "1", "true", "x", "х": // Latin and Cyrillic x
+		return true
+	}
+	r.fail("deleted", fmt.Sprintf("неверное значение «%s»: ожидается «да» или пусто", v))
+	return false
+}
+
+// parseGrade maps a row of a grades file; a deleted row needs only its id.
 func parseGrade(r *row, bl *builder) {
+	if r.deleted() {
+		in := diary.GradeIn{Src: r.src(), Grade: diary.Grade{ExtID: r.need("id")}, Deleted: true}
+		if bl.first(r, diary.KindGrades, in.Grade.ExtID, "id") && !r.bad {
+			bl.b.Grades = append(bl.b.Grades, in)
+		}
+		return
+	}
 	in := diary.GradeIn{Src: r.src(), StudentRef: r.need("student"), LessonRef: r.str("lesson"),
 		SubjectRef: r.needUnlessLesson("subject"), TeacherRef: r.str("teacher")}
 	g := diary.Grade{ExtID: r.need("id"), WorkType: r.str("work_type"), Weight: r.weight(),
@@ -112,8 +133,16 @@ func parseAttendance(r *row, bl *builder) {
 	bl.b.Attendance = append(bl.b.Attendance, in)
 }
 
-// parseHomework maps a row of an individual homework file.
+// parseHomework maps a row of an individual homework file; a deleted row
+// needs only its id.
 func parseHomework(r *row, bl *builder) {
+	if r.deleted() {
+		in := diary.HomeworkIn{Src: r.src(), Homework: diary.Homework{ExtID: r.need("id")}, Deleted: true}
+		if bl.first(r, diary.KindHomework, in.Homework.ExtID, "id") && !r.bad {
+			bl.b.Homework = append(bl.b.Homework, in)
+		}
+		return
+	}
 	in := diary.HomeworkIn{Src: r.src(), StudentRef: r.need("student"), SubjectRef: r.need("subject"),
 		LessonRef: r.str("lesson")}
 	in.Homework = diary.Homework{ExtID: r.need("id"), Date: r.needDate("date"), Text: r.need("text")}

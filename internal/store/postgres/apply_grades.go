@@ -25,8 +25,15 @@ func (a *applier) resolveGrades() {
 	}
 }
 
-// resolveGrade resolves one grade and finds its period.
+// resolveGrade resolves one grade and finds its period; a deleted grade
+// must only be stored.
 func (a *applier) resolveGrade(x diary.GradeIn) gradeRefs {
+	if x.Deleted {
+		if _, ok := a.st.grades[x.Grade.ExtID]; !ok && x.Grade.ExtID != "" {
+			a.problem(x.Src, "id", fmt.Sprintf("нет такой оценки %q", x.Grade.ExtID))
+		}
+		return gradeRefs{}
+	}
 	r := gradeRefs{
 		student: a.ref(a.students, x.StudentRef, x.Src, "student", true),
 		lesson:  a.ref(a.lessons, x.LessonRef, x.Src, "lesson", false),
@@ -85,11 +92,20 @@ func addGrade(d map[aggKey]aggDelta, g diary.Grade, sign int) {
 	d[k] = x
 }
 
+// writeGrades writes the batch's grades, removes the deleted ones and moves
+// each grade's contribution between the running aggregates.
 func (a *applier) writeGrades(ctx context.Context) error {
 	var p pending
+	var gone []int64
 	deltas := map[aggKey]aggDelta{}
 	for i, x := range a.b.Grades {
 		n, r := x.Grade, a.rs.grades[i]
+		if x.Deleted {
+			old := a.st.grades[n.ExtID]
+			addGrade(deltas, old, -1)
+			gone = append(gone, old.ID)
+			continue
+		}
 		old, ok := a.st.grades[n.ExtID]
 		n.ID, n.SchoolID, n.StudentID, n.SubjectID = old.ID, a.school, r.student.id, r.subject.id
 		n.LessonID, n.TeacherID, n.PeriodID, n.Date, n.UpdatedAt = idOf(r.lesson), idOf(r.teacher), r.period.id, r.date, old.UpdatedAt
@@ -106,7 +122,21 @@ func (a *applier) writeGrades(ctx context.Context) error {
 	if err := a.flush(ctx, diary.KindGrades, gradesTable, &p, nil); err != nil {
 		return err
 	}
+	if err := a.remove(ctx, diary.KindGrades, "grades", gone); err != nil {
+		return err
+	}
 	return a.applyDeltas(ctx, deltas)
+}
+
+// remove deletes the rows of table with the given ids and counts them
+// Removed under kind.
+func (a *applier) remove(ctx context.Context, kind, table string, ids []int64) error {
+	a.count(kind, 0, 0, 0, len(ids))
+	if len(ids) == 0 {
+		return nil
+	}
+	_, err := a.tx.Exec(ctx, `DELETE FROM `+table+` WHERE id = ANY($1)`, ids)
+	return wrap("remove "+table, err)
 }
 
 // applyDeltas adds the deltas to the stored aggregates and drops those left

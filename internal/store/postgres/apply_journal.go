@@ -74,6 +74,10 @@ func (a *applier) resolveAttendance() {
 func (a *applier) resolveHomework() {
 	a.rs.homework = make([]homeworkRefs, len(a.b.Homework))
 	for i, x := range a.b.Homework {
+		if x.Deleted {
+			a.checkStored(x)
+			continue
+		}
 		r := homeworkRefs{
 			student: a.ref(a.students, x.StudentRef, x.Src, "student", true),
 			lesson:  a.ref(a.lessons, x.LessonRef, x.Src, "lesson", false),
@@ -87,6 +91,13 @@ func (a *applier) resolveHomework() {
 			r.date = r.lesson.date
 		}
 		a.rs.homework[i] = r
+	}
+}
+
+// checkStored reports a deleted assignment that is not stored.
+func (a *applier) checkStored(x diary.HomeworkIn) {
+	if _, ok := a.st.homework[x.Homework.ExtID]; !ok && x.Homework.ExtID != "" {
+		a.problem(x.Src, "id", fmt.Sprintf("нет такого задания %q", x.Homework.ExtID))
 	}
 }
 
@@ -160,17 +171,26 @@ func (a *applier) writeAttendance(ctx context.Context) error {
 	return wrap("remove attendance", err)
 }
 
+// writeHomework writes the batch's assignments and removes the deleted ones.
 func (a *applier) writeHomework(ctx context.Context) error {
 	var p pending
+	var gone []int64
 	for i, x := range a.b.Homework {
 		n, r := x.Homework, a.rs.homework[i]
 		old, ok := a.st.homework[n.ExtID]
+		if x.Deleted {
+			gone = append(gone, old.ID)
+			continue
+		}
 		n.ID, n.SchoolID, n.StudentID, n.SubjectID = old.ID, a.school, r.student.id, r.subject.id
 		n.LessonID, n.Date = idOf(r.lesson), r.date
 		p.put(old.ID, ok && n == old, []any{n.ExtID, n.StudentID, n.SubjectID, idArg(n.LessonID),
 			dateArg(n.Date), n.Text})
 	}
-	return a.flush(ctx, diary.KindHomework, homeworkTable, &p, nil)
+	if err := a.flush(ctx, diary.KindHomework, homeworkTable, &p, nil); err != nil {
+		return err
+	}
+	return a.remove(ctx, diary.KindHomework, "homework", gone)
 }
 
 func (a *applier) writeFinals(ctx context.Context) error {

@@ -33,6 +33,9 @@ func (a *applier) applyGrades() error {
 
 // applyGrade writes one grade and records its aggregate deltas.
 func (a *applier) applyGrade(in diary.GradeIn, old map[string]diary.Grade) error {
+	if in.Deleted {
+		return a.deleteGrade(in, old)
+	}
 	want, ok := a.resolveGrade(in)
 	if !a.requireExt(in.Src, want.ExtID) || !ok || a.skip[in.Src] {
 		return nil
@@ -61,6 +64,24 @@ func (a *applier) applyGrade(in diary.GradeIn, old map[string]diary.Grade) error
 	}
 	old[want.ExtID] = want
 	return err
+}
+
+// deleteGrade removes a stored grade and takes its contribution out of its
+// running aggregate; an unknown ext id is a problem on "id".
+func (a *applier) deleteGrade(in diary.GradeIn, old map[string]diary.Grade) error {
+	ext := in.Grade.ExtID
+	if !a.requireExt(in.Src, ext) || a.skip[in.Src] {
+		return nil
+	}
+	prev, found := old[ext]
+	if !found {
+		a.fail(in.Src, "id", "нет такой оценки %q", ext)
+		return nil
+	}
+	a.count(diary.KindGrades).Removed++
+	a.addToAggregate(prev, -1)
+	delete(old, ext)
+	return a.exec("delete grade", `DELETE FROM grades WHERE id = ?`, prev.ID)
 }
 
 // gradeArgs returns the stored columns of g from school_id to updated_at.

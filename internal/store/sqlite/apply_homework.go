@@ -30,6 +30,9 @@ func (a *applier) applyHomework() error {
 
 // applyAssignment writes one individual assignment.
 func (a *applier) applyAssignment(in diary.HomeworkIn, old map[string]diary.Homework) error {
+	if in.Deleted {
+		return a.deleteAssignment(in, old)
+	}
 	want, ok := a.resolveHomework(in)
 	if !a.requireExt(in.Src, want.ExtID) || !ok || a.skip[in.Src] {
 		return nil
@@ -49,6 +52,23 @@ func (a *applier) applyAssignment(in diary.HomeworkIn, old map[string]diary.Home
 	})
 	old[want.ExtID] = want
 	return err
+}
+
+// deleteAssignment removes a stored assignment; an unknown ext id is a
+// problem on "id".
+func (a *applier) deleteAssignment(in diary.HomeworkIn, old map[string]diary.Homework) error {
+	ext := in.Homework.ExtID
+	if !a.requireExt(in.Src, ext) || a.skip[in.Src] {
+		return nil
+	}
+	prev, found := old[ext]
+	if !found {
+		a.fail(in.Src, "id", "нет такого задания %q", ext)
+		return nil
+	}
+	a.count(diary.KindHomework).Removed++
+	delete(old, ext)
+	return a.exec("delete homework", `DELETE FROM homework WHERE id = ?`, prev.ID)
 }
 
 // resolveHomework fills an assignment's ids; subject and date default to the lesson's.
