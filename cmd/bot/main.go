@@ -180,10 +180,10 @@ func serveAll(ctx context.Context, ln net.Listener, h http.Handler, tg *telegram
 	defer stopBot()
 	httpCtx, stopHTTP := context.WithCancel(context.WithoutCancel(ctx))
 	defer stopHTTP()
+	ready() // the listener is bound: what it prints is true before the "listening" line
 	httpErr, botErr := make(chan error, 1), make(chan error, 1)
 	go func() { httpErr <- httpapi.ServeOn(httpCtx, ln, h, log) }()
 	go func() { botErr <- tg.run(botCtx, cfg, log) }()
-	ready()
 	var err error
 	botDone := false
 	select {
