@@ -1,10 +1,10 @@
 package main
 
 import (
-	"bufio"
+	"github.com/schooldiary/diary/internal/testenv"
+
 	"bytes"
 	"context"
-	"encoding/json"
 	"errors"
 	"flag"
 	"io"
@@ -23,36 +23,6 @@ import (
 	"github.com/schooldiary/diary/internal/store"
 	"github.com/schooldiary/diary/internal/telegramtest"
 )
-
-// logWatch is the stderr of a run: it keeps the log and reports the address
-// of the "listening" line.
-type logWatch struct {
-	mu    sync.Mutex
-	buf   bytes.Buffer
-	addrc chan string
-}
-
-func newLogWatch() *logWatch { return &logWatch{addrc: make(chan string, 1)} }
-
-func (w *logWatch) Write(p []byte) (int, error) {
-	w.mu.Lock()
-	defer w.mu.Unlock()
-	w.buf.Write(p)
-	sc := bufio.NewScanner(bytes.NewReader(p))
-	for sc.Scan() {
-		var line struct{ Msg, Addr string }
-		if json.Unmarshal(sc.Bytes(), &line) == nil && line.Msg == "listening" {
-			w.addrc <- line.Addr
-		}
-	}
-	return len(p), nil
-}
-
-func (w *logWatch) String() string {
-	w.mu.Lock()
-	defer w.mu.Unlock()
-	return w.buf.String()
-}
 
 // lockedBuffer is a stdout safe to read while run writes.
 type lockedBuffer struct {
@@ -76,7 +46,7 @@ func (b *lockedBuffer) String() string {
 type started struct {
 	base   string // http://host:port
 	stdout *lockedBuffer
-	log    *logWatch
+	log    *testenv.LogWatch
 	cancel context.CancelFunc
 	errc   chan error
 }
@@ -87,10 +57,10 @@ func start(t *testing.T, args []string, env map[string]string) *started {
 	env["HTTP_ADDR"] = "127.0.0.1:0"
 	env["LOG_FORMAT"] = "json"
 	ctx, cancel := context.WithCancel(context.Background())
-	s := &started{stdout: &lockedBuffer{}, log: newLogWatch(), cancel: cancel, errc: make(chan error, 1)}
+	s := &started{stdout: &lockedBuffer{}, log: testenv.NewLogWatch(), cancel: cancel, errc: make(chan error, 1)}
 	go func() { s.errc <- run(ctx, args, func(k string) string { return env[k] }, s.stdout, s.log) }()
 	select {
-	case addr := <-s.log.addrc:
+	case addr := <-s.log.Addr:
 		s.base = "http://" + addr
 	case err := <-s.errc:
 		cancel()

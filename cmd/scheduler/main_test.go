@@ -1,46 +1,16 @@
 package main
 
 import (
-	"bufio"
-	"bytes"
+	"github.com/schooldiary/diary/internal/testenv"
+
 	"context"
-	"encoding/json"
 	"io"
 	"net/http"
 	"path/filepath"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 )
-
-// logWatch is the stderr of a run: it keeps the log and reports the address
-// of the "listening" line.
-type logWatch struct {
-	mu    sync.Mutex
-	buf   bytes.Buffer
-	addrc chan string
-}
-
-func (w *logWatch) Write(p []byte) (int, error) {
-	w.mu.Lock()
-	defer w.mu.Unlock()
-	w.buf.Write(p)
-	sc := bufio.NewScanner(bytes.NewReader(p))
-	for sc.Scan() {
-		var line struct{ Msg, Addr string }
-		if json.Unmarshal(sc.Bytes(), &line) == nil && line.Msg == "listening" {
-			w.addrc <- line.Addr
-		}
-	}
-	return len(p), nil
-}
-
-func (w *logWatch) String() string {
-	w.mu.Lock()
-	defer w.mu.Unlock()
-	return w.buf.String()
-}
 
 func TestRunServesOpsAndStops(t *testing.T) {
 	env := map[string]string{
@@ -50,12 +20,12 @@ func TestRunServesOpsAndStops(t *testing.T) {
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
-	log := &logWatch{addrc: make(chan string, 1)}
+	log := testenv.NewLogWatch()
 	errc := make(chan error, 1)
 	go func() { errc <- run(ctx, nil, func(k string) string { return env[k] }, io.Discard, log) }()
 	var base string
 	select {
-	case addr := <-log.addrc:
+	case addr := <-log.Addr:
 		base = "http://" + addr
 	case err := <-errc:
 		t.Fatalf("run ended before listening: %v\n%s", err, log)
