@@ -12,10 +12,12 @@ import (
 	"github.com/jackc/pgx/v5/pgxpool"
 
 	"github.com/schooldiary/diary/internal/diary"
+	"github.com/schooldiary/diary/internal/store/sqlstore"
 )
 
 // DB is the PostgreSQL store.
 type DB struct {
+	*sqlstore.Store
 	pool *pgxpool.Pool
 	now  func() time.Time
 }
@@ -37,6 +39,7 @@ func Open(ctx context.Context, url string, now func() time.Time) (*DB, error) {
 		return nil, fmt.Errorf("postgres: connect: %w", err)
 	}
 	db := &DB{pool: p, now: now}
+	db.Store = sqlstore.New(dbPort{db}, now)
 	if err := p.Ping(ctx); err != nil {
 		p.Close()
 		return nil, fmt.Errorf("postgres: connect: %w", err)

@@ -50,3 +50,26 @@ func sqliteCode(err error) int {
 func notFound(format string, args ...any) error {
 	return fmt.Errorf("%s: %w", fmt.Sprintf(format, args...), diary.ErrNotFound)
 }
+
+// translate is the embedded store's error table for the shared logic (as
+// river's interpretError): no rows → diary.ErrNotFound, a broken unique or
+// primary key → diary.ErrConflict, a broken foreign key → ENotFound (the
+// record referred to does not exist), a broken CHECK or NOT NULL → EInvalid.
+// Other errors are returned unchanged; nil stays nil.
+func translate(err error) error {
+	switch {
+	case err == nil:
+		return nil
+	case errors.Is(err, sql.ErrNoRows):
+		return diary.ErrNotFound
+	case isUnique(err):
+		return fmt.Errorf("%w: %w", diary.ErrConflict, err)
+	}
+	switch sqliteCode(err) {
+	case sqlite3.SQLITE_CONSTRAINT_FOREIGNKEY:
+		return diary.Errorf(diary.ENotFound, "referenced record not found (%v)", err)
+	case sqlite3.SQLITE_CONSTRAINT_CHECK, sqlite3.SQLITE_CONSTRAINT_NOTNULL:
+		return diary.Errorf(diary.EInvalid, "%v", err)
+	}
+	return err
+}

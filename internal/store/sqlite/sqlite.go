@@ -29,6 +29,7 @@ import (
 	sqlite3 "modernc.org/sqlite/lib"
 
 	"github.com/schooldiary/diary/internal/diary"
+	"github.com/schooldiary/diary/internal/store/sqlstore"
 )
 
 // BusyTimeout is how long a connection waits for a lock another process holds
@@ -37,6 +38,7 @@ const BusyTimeout = 5 * time.Minute
 
 // DB is the embedded store. It is safe for concurrent use.
 type DB struct {
+	*sqlstore.Store
 	path   string
 	write  *sql.DB // one connection: every write and write transaction
 	read   *sql.DB // query-only pool
@@ -70,6 +72,7 @@ func Open(ctx context.Context, path string, now func() time.Time) (*DB, error) {
 		return nil, err
 	}
 	db.wcache, db.rcache = newStmtCache(db.write), newStmtCache(db.read)
+	db.Store = sqlstore.New(dbPort{db}, now)
 	return db, nil
 }
 
@@ -170,13 +173,19 @@ func (db *DB) clock() time.Time { return db.now().UTC() }
 // inWrite runs fn in a write transaction with cached statements, committing
 // when fn returns nil.
 func (db *DB) inWrite(ctx context.Context, fn func(q querier) error) error {
+	return db.inWriteTx(ctx, false, func(q querier, _ *sql.Tx) error { return fn(q) })
+}
+
+// inWriteTx runs fn in a write transaction with cached statements, giving it
+// the transaction too; it commits when fn returns nil, unless dryRun.
+func (db *DB) inWriteTx(ctx context.Context, dryRun bool, fn func(q querier, tx *sql.Tx) error) error {
 	defer db.wcache.flush(context.WithoutCancel(ctx))
 	tx, err := db.write.BeginTx(ctx, nil)
 	if err != nil {
 		return fmt.Errorf("begin: %w", err)
 	}
 	defer tx.Rollback()
-	if err := fn(cached{c: db.wcache, tx: tx}); err != nil {
+	if err := fn(cached{c: db.wcache, tx: tx}, tx); err != nil || dryRun {
 		return err
 	}
 	if err := tx.Commit(); err != nil {
