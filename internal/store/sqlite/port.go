@@ -141,4 +141,3 @@ func (p dbPort) Dialect() sqlstore.Dialect { return dialect }
 
 // Translate turns a driver error into the diary's codes.
 func (p dbPort) Translate(err error) error { return translate(err) }
-

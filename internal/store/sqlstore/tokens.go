@@ -25,7 +25,7 @@ func (s *Store) CreateToken(ctx context.Context, t diary.APIToken) (diary.APITok
 	err := s.p.Write(ctx, false, func(tx Tx) (err error) {
 		t, err = one(ctx, s, tx, "create token", scanToken, `INSERT INTO api_tokens
 		(school_id, name, hash, created_at, revoked_at) VALUES ($1, $2, $3, $4, $5) RETURNING `+tokenCols,
-		t.SchoolID, t.Name, t.Hash, s.instant(t.CreatedAt), s.instant(t.RevokedAt))
+			t.SchoolID, t.Name, t.Hash, s.instant(t.CreatedAt), s.instant(t.RevokedAt))
 		return err
 	})
 	return t, err
