@@ -26,7 +26,12 @@ func New(p Port, now func() time.Time) *Store {
 
 // clock returns the store's now in UTC, at microsecond precision, which both
 // databases keep.
-func (s *Store) clock() time.Time { return s.now().UTC().Truncate(time.Microsecond) }
+func (s *Store) clock() time.Time { return kept(s.now()) }
+
+// kept returns t as both databases keep an instant: in UTC, to the
+// microsecond (the zero time stays zero), so that what a write returns equals
+// what a read returns on either store.
+func kept(t time.Time) time.Time { return t.UTC().Truncate(time.Microsecond) }
 
 // date encodes a date parameter.
 func (s *Store) date(d diary.Date) any { return s.d.Date(d) }
@@ -41,6 +46,13 @@ func (s *Store) wrap(err error, format string, args ...any) error {
 		return nil
 	}
 	return fmt.Errorf("%s: %w", fmt.Sprintf(format, args...), s.p.Translate(err))
+}
+
+// noRows reports whether err is the driver's "no rows": the one error that
+// Translate turns into the bare diary.ErrNotFound (a broken foreign key
+// becomes another ENotFound error).
+func (s *Store) noRows(err error) bool {
+	return err != nil && s.p.Translate(err) == diary.ErrNotFound //nolint:errorlint // the sentinel itself
 }
 
 // notFound returns a wrapped diary.ErrNotFound for a missing record.
