@@ -46,11 +46,6 @@ func sqliteCode(err error) int {
 	return 0
 }
 
-// notFound returns a wrapped diary.ErrNotFound for a missing record.
-func notFound(format string, args ...any) error {
-	return fmt.Errorf("%s: %w", fmt.Sprintf(format, args...), diary.ErrNotFound)
-}
-
 // translate is the embedded store's error table for the shared logic (as
 // river's interpretError): no rows → diary.ErrNotFound, a broken unique or
 // primary key → diary.ErrConflict, a broken foreign key → ENotFound (the
