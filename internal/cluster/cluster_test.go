@@ -6,6 +6,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"strings"
 	"testing"
 	"time"
 
@@ -245,6 +246,17 @@ func TestOpen(t *testing.T) {
 				t.Errorf("Seen on a fresh Set = %v, %v; want true", first, err)
 			}
 		})
+	}
+}
+
+// TestOpenHidesPassword checks that a refused REDIS_URL is shown without
+// its password.
+func TestOpenHidesPassword(t *testing.T) {
+	for _, u := range []string{"memcached://u:hunter2@h:11211", "redis://:hunter2@[bad"} {
+		_, err := cluster.Open(t.Context(), u, nil, testPrefix(t))
+		if err == nil || strings.Contains(err.Error(), "hunter2") || !strings.Contains(err.Error(), "***") {
+			t.Errorf("Open(%q) = %v, want an error with the password shown as ***", u, err)
+		}
 	}
 }
 
