@@ -1,6 +1,16 @@
-// Command bot is the service's front: the journal API, health and metrics
-// today; the Telegram bot joins them with the next issue. With -sandbox it
-// runs on an embedded store with the demo school, for trying it out.
+// Command bot is the service's front on one HTTP listener (HTTP_ADDR): the
+// Telegram bot (internal/bot), fed by long polling or, when WEBHOOK_URL is
+// set, by Telegram's webhook on that URL's path; the journal API
+// (POST /api/v1/...); /healthz, /readyz (the store answers, every migration
+// applied) and Prometheus /metrics. It opens the store DATABASE_URL names and
+// applies its migrations at start, and shares rate limits, locks and
+// conversation state with its replicas through REDIS_URL (memory when empty).
+//
+// With -sandbox it needs no Telegram token: it runs on its own SQLite file
+// (-sandbox-db, never DATABASE_URL) holding the demo school, gives that school
+// an API token, serves a Bot API emulator and the web chat of
+// internal/sandbox on the same listener, points the bot at the emulator, and
+// prints how to try it all.
 package main
 
 import (
@@ -38,21 +48,25 @@ func main() {
 // usage is the help text, Russian first.
 const usage = `Использование: bot [-sandbox [-sandbox-db ФАЙЛ]]
 
-Сервис электронного дневника: API журнала (POST /api/v1/...), /healthz,
-/readyz и /metrics на HTTP_ADDR. Настройки — переменные окружения (README.md).
+Сервис электронного дневника: Telegram-бот (long polling или вебхук
+WEBHOOK_URL), API журнала (POST /api/v1/...), /healthz, /readyz и /metrics
+на HTTP_ADDR. Настройки — переменные окружения (README.md).
 
-  -sandbox          песочница: своя встроенная база с демонстрационной школой
-                    и токеном API для проб; DATABASE_URL не используется
+  -sandbox          песочница: своя встроенная база с демонстрационной школой,
+                    токен API и веб-чат с ботом через эмулятор Telegram;
+                    DATABASE_URL не используется, TELEGRAM_BOT_TOKEN не нужен
   -sandbox-db ФАЙЛ  база песочницы (по умолчанию ./data/sandbox.db); токен
                     хранится рядом, в ФАЙЛ.token
 
 Usage: bot [-sandbox [-sandbox-db FILE]]
 
-The school diary service: the journal API, /healthz, /readyz and /metrics on
-HTTP_ADDR. Settings are environment variables (README.md).
+The school diary service: the Telegram bot (long polling, or the WEBHOOK_URL
+webhook), the journal API, /healthz, /readyz and /metrics on HTTP_ADDR.
+Settings are environment variables (README.md).
 
-  -sandbox          sandbox: its own embedded store with the demo school and an
-                    API token to try things with; DATABASE_URL is ignored
+  -sandbox          sandbox: its own embedded store with the demo school, an API
+                    token and a web chat with the bot through a Telegram
+                    emulator; DATABASE_URL is ignored, no TELEGRAM_BOT_TOKEN needed
   -sandbox-db FILE  the sandbox's store (default ./data/sandbox.db); its token
                     is kept next to it, in FILE.token
 `

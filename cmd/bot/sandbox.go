@@ -14,7 +14,6 @@ import (
 	"github.com/schooldiary/diary/internal/demo"
 	"github.com/schooldiary/diary/internal/diary"
 	sbchat "github.com/schooldiary/diary/internal/sandbox"
-	"github.com/schooldiary/diary/internal/store"
 	"github.com/schooldiary/diary/internal/telegramtest"
 )
 
@@ -28,6 +27,26 @@ const sandboxSeed = 1
 
 // sandboxTokenName names the sandbox's API token in the store.
 const sandboxTokenName = "sandbox"
+
+// sandboxStore is what preparing the sandbox reads and writes: the demo
+// school is generated into it and found again, its API token kept, and a
+// student with a recent lesson picked for the printed commands.
+type sandboxStore interface {
+	diary.Writer // the demo school
+	diary.Tokens // the sandbox's API token
+	// Schools lists all schools by code.
+	Schools(ctx context.Context) ([]diary.School, error)
+	// Classes lists a school's classes by level, then name.
+	Classes(ctx context.Context, schoolID int64) ([]diary.Class, error)
+	// StudentsOfClass lists the enrolled students of a class by name.
+	StudentsOfClass(ctx context.Context, classID int64) ([]diary.Student, error)
+	// ClassLessons lists the lessons of a class in [from, to] (one subject
+	// when subjectID is not 0), by date and number.
+	ClassLessons(ctx context.Context, classID, subjectID int64, from, to diary.Date) ([]diary.Lesson, error)
+}
+
+// The whole store serves the sandbox.
+var _ sandboxStore = diary.Store(nil)
 
 // sandbox is what the sandbox prints: the demo school, a token and ids to try.
 type sandbox struct {
@@ -62,7 +81,7 @@ func withoutDatabaseURL(getenv func(string) string) func(string) string {
 // prepareSandbox loads the demo school into an empty sandbox store and gives
 // the sandbox its API token for that school, kept in tokenPath. It refuses a
 // store holding any other school: that is not a sandbox file.
-func prepareSandbox(ctx context.Context, db store.DB, tokenPath string, log *slog.Logger) (*sandbox, error) {
+func prepareSandbox(ctx context.Context, db sandboxStore, tokenPath string, log *slog.Logger) (*sandbox, error) {
 	school, err := demoSchool(ctx, db, log)
 	if err != nil {
 		return nil, err
@@ -78,7 +97,7 @@ func prepareSandbox(ctx context.Context, db store.DB, tokenPath string, log *slo
 
 // demoSchool returns the demo school, generating it first when the store has
 // no school. Any other school in the store is an error.
-func demoSchool(ctx context.Context, db store.DB, log *slog.Logger) (diary.School, error) {
+func demoSchool(ctx context.Context, db sandboxStore, log *slog.Logger) (diary.School, error) {
 	schools, err := db.Schools(ctx)
 	if err != nil {
 		return diary.School{}, fmt.Errorf("sandbox: %w", err)
@@ -113,7 +132,7 @@ func onlyDemo(schools []diary.School) (diary.School, error) {
 }
 
 // loadDemo generates the demo school up to today.
-func loadDemo(ctx context.Context, db store.DB, log *slog.Logger) error {
+func loadDemo(ctx context.Context, db diary.Writer, log *slog.Logger) error {
 	loc, err := time.LoadLocation(diary.DefaultTimeZone)
 	if err != nil {
 		return fmt.Errorf("sandbox: %w", err)
@@ -129,7 +148,7 @@ func loadDemo(ctx context.Context, db store.DB, log *slog.Logger) error {
 
 // example finds a student and a recent whole-class lesson of their class, so
 // the printed commands work as they are. Empty ids when there is none.
-func example(ctx context.Context, db store.DB, school diary.School) (student, lesson string) {
+func example(ctx context.Context, db sandboxStore, school diary.School) (student, lesson string) {
 	classes, err := db.Classes(ctx, school.ID)
 	if err != nil {
 		return "", ""
@@ -182,7 +201,7 @@ const sandboxBot = "diary_sandbox_bot"
 
 // mountChat mounts the emulator and the web chat on mux and returns the
 // emulator (close it after the bot stops: it ends the page's long polls).
-func (sb *sandbox) mountChat(mux *http.ServeMux, db store.DB, base string, log *slog.Logger) *telegramtest.Server {
+func (sb *sandbox) mountChat(mux *http.ServeMux, db sbchat.Store, base string, log *slog.Logger) *telegramtest.Server {
 	emu := telegramtest.New(telegramtest.Options{BaseURL: base, BotUsername: sandboxBot, BotName: "Дневник (песочница)"})
 	mux.Handle("/", sbchat.Handler(sbchat.Config{
 		Emulator: emu, Store: db, SchoolCode: sb.school.Code, BotUsername: sandboxBot, Log: log,

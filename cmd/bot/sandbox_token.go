@@ -10,7 +10,6 @@ import (
 
 	"github.com/schooldiary/diary/internal/diary"
 	"github.com/schooldiary/diary/internal/httpapi"
-	"github.com/schooldiary/diary/internal/store"
 )
 
 // The sandbox keeps its one API token in a file next to its store (mode 0600)
@@ -23,7 +22,7 @@ func sandboxTokenPath(dbPath string) string { return dbPath + ".token" }
 
 // sandboxToken returns the live token kept in path for school, creating and
 // keeping a new one when there is none.
-func sandboxToken(ctx context.Context, db store.DB, school diary.School, path string) (string, error) {
+func sandboxToken(ctx context.Context, db diary.Tokens, school diary.School, path string) (string, error) {
 	secret, err := readTokenFile(path)
 	if err != nil {
 		return "", err
@@ -39,7 +38,7 @@ func sandboxToken(ctx context.Context, db store.DB, school diary.School, path st
 
 // keepToken reports whether secret is a live token of school; a live token of
 // another school is revoked.
-func keepToken(ctx context.Context, db store.DB, school diary.School, secret string) (bool, error) {
+func keepToken(ctx context.Context, db diary.Tokens, school diary.School, secret string) (bool, error) {
 	t, err := db.TokenByHash(ctx, httpapi.HashToken(secret))
 	switch {
 	case errors.Is(err, diary.ErrNotFound):
@@ -57,7 +56,7 @@ func keepToken(ctx context.Context, db store.DB, school diary.School, secret str
 
 // newSandboxToken creates a token for school and keeps its secret in path; the
 // token is revoked again when the file cannot be written.
-func newSandboxToken(ctx context.Context, db store.DB, school diary.School, path string) (string, error) {
+func newSandboxToken(ctx context.Context, db diary.Tokens, school diary.School, path string) (string, error) {
 	secret, hash, err := httpapi.NewToken()
 	if err != nil {
 		return "", err

@@ -14,12 +14,18 @@ import (
 	"github.com/schooldiary/diary/internal/bot"
 	"github.com/schooldiary/diary/internal/cluster"
 	"github.com/schooldiary/diary/internal/config"
-	"github.com/schooldiary/diary/internal/store"
+	"github.com/schooldiary/diary/internal/views"
 )
 
 // errNoToken is the sentence a user reads when the bot has nothing to talk to.
 var errNoToken = errors.New("задайте TELEGRAM_BOT_TOKEN (токен от @BotFather) или запустите песочницу: go run ./cmd/bot -sandbox / " +
 	"set TELEGRAM_BOT_TOKEN (the token from @BotFather) or run the sandbox: go run ./cmd/bot -sandbox")
+
+// telegramStore is what the bot and its diary views use of the store.
+type telegramStore interface {
+	bot.Store
+	views.Store
+}
 
 // telegram is the running bot and what it holds.
 type telegram struct {
@@ -39,7 +45,7 @@ func (t *telegram) close() {
 
 // newTelegram builds the bot on the shared state REDIS_URL names (memory
 // when empty) and a go-telegram client of the Bot API at apiURL.
-func newTelegram(ctx context.Context, cfg config.Bot, db store.DB, apiURL, token string, log *slog.Logger) (*telegram, error) {
+func newTelegram(ctx context.Context, cfg config.Bot, db telegramStore, apiURL, token string, log *slog.Logger) (*telegram, error) {
 	consent, err := consentText(cfg)
 	if err != nil {
 		return nil, err

@@ -9,6 +9,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"log/slog"
 	"os"
 	"os/signal"
 	"syscall"
@@ -45,17 +46,20 @@ now it opens the store, applies migrations and serves /healthz, /readyz and
 /metrics on SCHEDULER_HTTP_ADDR. Settings are in README.md.
 `
 
+// schedulerStore is what the scheduler uses of the store: for now whether
+// every migration it knows is applied (its readiness). The duties and senders
+// of the next issues add the methods they call here.
+type schedulerStore interface {
+	httpapi.Versioner
+}
+
+// The opened store serves the scheduler.
+var _ schedulerStore = store.DB(nil)
+
 // run starts the scheduler and serves until ctx is done; logs go to stderr.
 func run(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
-	fs := flag.NewFlagSet("scheduler", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	fs.Usage = func() { fmt.Fprint(stderr, usage) }
-	if err := fs.Parse(args); err != nil {
+	if err := parseFlags(args, stderr); err != nil {
 		return err
-	}
-	if fs.NArg() > 0 {
-		fs.Usage()
-		return fmt.Errorf("unexpected arguments: %v", fs.Args())
 	}
 	cfg, err := config.LoadScheduler(getenv)
 	if err != nil {
@@ -69,6 +73,26 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 	}
 	defer db.Close()
 	log.Info("store ready", "migration", applied)
+	return serve(ctx, cfg, db, log)
+}
+
+// parseFlags checks that there are no flags or arguments but -h.
+func parseFlags(args []string, stderr io.Writer) error {
+	fs := flag.NewFlagSet("scheduler", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.Usage = func() { fmt.Fprint(stderr, usage) }
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if fs.NArg() > 0 {
+		fs.Usage()
+		return fmt.Errorf("unexpected arguments: %v", fs.Args())
+	}
+	return nil
+}
+
+// serve answers /healthz, /readyz and /metrics until ctx is done.
+func serve(ctx context.Context, cfg config.Scheduler, db schedulerStore, log *slog.Logger) error {
 	h := httpapi.New(httpapi.Config{Ready: httpapi.StoreReady(db), Logger: log, Registry: httpapi.NewRegistry()})
 	return httpapi.Serve(ctx, cfg.HTTPAddr, h, log, nil)
 }

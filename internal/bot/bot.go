@@ -39,7 +39,6 @@ import (
 	tgbot "github.com/go-telegram/bot"
 
 	"github.com/schooldiary/diary/internal/cluster"
-	"github.com/schooldiary/diary/internal/diary"
 	"github.com/schooldiary/diary/internal/i18n"
 )
 
@@ -63,7 +62,7 @@ func (c ConsentText) text(lang i18n.Lang) string {
 
 // Deps is what the bot needs. Store, Cluster and Consent are required.
 type Deps struct {
-	Store   diary.Store
+	Store   Store
 	Cluster *cluster.Set
 	// Now is the clock; time.Now when nil.
 	Now func() time.Time

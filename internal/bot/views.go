@@ -62,10 +62,10 @@ func viewName(action string) string {
 }
 
 // DiaryViews returns the Views of internal/views on the store.
-func DiaryViews(st diary.Store) Views { return diaryViews{st: st} }
+func DiaryViews(st views.Store) Views { return diaryViews{st: st} }
 
 // diaryViews adapts internal/views: actions are its encoded form.
-type diaryViews struct{ st diary.Store }
+type diaryViews struct{ st views.Store }
 
 // Render implements Views.
 func (v diaryViews) Render(ctx context.Context, lang i18n.Lang, _ diary.Viewer, studentID int64, today diary.Date, action string) ([]Page, error) {

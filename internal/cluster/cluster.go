@@ -14,6 +14,8 @@ import (
 	"fmt"
 	"strings"
 	"time"
+
+	"github.com/schooldiary/diary/internal/redact"
 )
 
 var (
@@ -81,19 +83,8 @@ func Open(ctx context.Context, redisURL string, now func() time.Time, prefix str
 	case strings.HasPrefix(redisURL, "redis://"), strings.HasPrefix(redisURL, "rediss://"):
 		return OpenRedis(ctx, redisURL, prefix)
 	default:
-		return nil, fmt.Errorf("cluster: REDIS_URL must start with redis:// or rediss://, got %q", redact(redisURL))
+		return nil, fmt.Errorf("cluster: REDIS_URL must start with redis:// or rediss://, got %q", redact.URL(redisURL))
 	}
-}
-
-// redact hides everything after the scheme, which may hold a password.
-func redact(u string) string {
-	if i := strings.Index(u, "://"); i >= 0 {
-		return u[:i+3] + "…"
-	}
-	if len(u) > 12 {
-		return u[:12] + "…"
-	}
-	return u
 }
 
 // positive returns ErrInvalid naming what when d is not positive.

@@ -6,6 +6,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"strings"
 	"testing"
 	"time"
 
@@ -27,9 +28,11 @@ func TestMemory(t *testing.T) {
 func TestRedis(t *testing.T) {
 	clustertest.Run(t, func(t *testing.T) clustertest.Env {
 		prefix := testPrefix(t)
+		rdb := redisClient(t, prefix)
 		return clustertest.Env{
-			Set:     cluster.NewRedis(redisClient(t, prefix), prefix),
+			Set:     cluster.NewRedis(rdb, prefix),
 			Replica: func(t *testing.T) *cluster.Set { return cluster.NewRedis(redisClient(t, prefix), prefix) },
+			Pass:    redisTime{rdb: rdb, prefix: prefix}.pass,
 		}
 	})
 }
@@ -61,33 +64,83 @@ func redisClient(t testing.TB, prefix string) *redis.Client {
 	return rdb
 }
 
+// testKeys lists every key under prefix, the limiter's included.
+func testKeys(ctx context.Context, rdb *redis.Client, prefix string) ([]string, error) {
+	var keys []string
+	for _, match := range []string{prefix + "*", "rate:" + prefix + "*"} {
+		iter := rdb.Scan(ctx, 0, match, 1000).Iterator()
+		for iter.Next(ctx) {
+			keys = append(keys, iter.Val())
+		}
+		if err := iter.Err(); err != nil {
+			return nil, fmt.Errorf("scan %s: %w", match, err)
+		}
+	}
+	return keys, nil
+}
+
 // deleteKeys deletes every key under prefix, the limiter's included.
 func deleteKeys(t testing.TB, rdb *redis.Client, prefix string) {
 	t.Helper()
 	ctx := context.Background()
-	for _, match := range []string{prefix + "*", "rate:" + prefix + "*"} {
-		iter := rdb.Scan(ctx, 0, match, 1000).Iterator()
-		for iter.Next(ctx) {
-			rdb.Del(ctx, iter.Val())
-		}
-		if err := iter.Err(); err != nil {
-			t.Errorf("delete test keys: %v", err)
-		}
+	keys, err := testKeys(ctx, rdb, prefix)
+	if err == nil && len(keys) > 0 {
+		err = rdb.Del(ctx, keys...).Err()
+	}
+	if err != nil {
+		t.Errorf("delete test keys: %v", err)
 	}
 }
 
 // countKeys returns how many keys are under prefix, the limiter's included.
 func countKeys(t *testing.T, rdb *redis.Client, prefix string) int {
 	t.Helper()
-	var n int
-	for _, match := range []string{prefix + "*", "rate:" + prefix + "*"} {
-		keys, _, err := rdb.Scan(t.Context(), 0, match, 100000).Result()
-		if err != nil {
-			t.Fatal(err)
-		}
-		n += len(keys)
+	keys, err := testKeys(t.Context(), rdb, prefix)
+	must(t, err)
+	return len(keys)
+}
+
+// redisTime makes time pass at once for the keys of one test's prefix, as
+// clustertest.Env.Pass wants, so that the suite never waits for the
+// server's clock to end a TTL.
+type redisTime struct {
+	rdb    *redis.Client
+	prefix string
+}
+
+// passScript makes ARGV[1] milliseconds pass for KEYS, as if the server's
+// clock had moved on: a key whose TTL ends by then is deleted (an expired
+// key is no more than that to every command), every other TTL is shortened,
+// and a limiter bucket (a key starting with ARGV[2]) also has its value,
+// redis_rate's theoretical arrival time in seconds, moved back as much. A
+// key without a TTL is an error: every key the Set writes must expire.
+var passScript = redis.NewScript(`
+local d = tonumber(ARGV[1])
+for _, k in ipairs(KEYS) do
+	local ttl = redis.call("PTTL", k)
+	if ttl == -1 then
+		return redis.error_reply("key without a TTL: " .. k)
+	elseif ttl >= 0 and ttl <= d then
+		redis.call("DEL", k)
+	elseif ttl > d and string.sub(k, 1, #ARGV[2]) == ARGV[2] then
+		redis.call("SET", k, tonumber(redis.call("GET", k)) - d / 1000, "PX", ttl - d)
+	elseif ttl > d then
+		redis.call("PEXPIRE", k, ttl - d)
+	end
+end
+return #KEYS
+`)
+
+// pass makes d pass for every key under the prefix.
+func (r redisTime) pass(ctx context.Context, d time.Duration) error {
+	keys, err := testKeys(ctx, r.rdb, r.prefix)
+	if err != nil || len(keys) == 0 {
+		return err
 	}
-	return n
+	if err := passScript.Run(ctx, r.rdb, keys, d.Milliseconds(), "rate:"+r.prefix).Err(); err != nil {
+		return fmt.Errorf("pass %v: %w", d, err)
+	}
+	return nil
 }
 
 // TestRedisTTLs checks on the server that every key the Redis Set writes
@@ -102,9 +155,9 @@ func TestRedisTTLs(t *testing.T) {
 	_, err = s.Lockout.Fail(ctx, "chat:1", time.Hour)
 	must(t, err)
 	must(t, s.Limiter.Pause(ctx, "bot", 7*time.Second))
-	_, _, err = s.Limiter.Allow(ctx, "bot:2", cluster.PerSecond(30))
+	_, _, err = s.Limiter.Allow(ctx, "bot:2", cluster.Limit{Rate: 1, Period: time.Hour, Burst: 1})
 	must(t, err)
-	l, err := s.Locker.TryLock(ctx, "tick", time.Second)
+	l, err := s.Locker.TryLock(ctx, "tick", time.Minute)
 	must(t, err)
 	must(t, l.Refresh(ctx, 10*time.Minute))
 	tests := []struct {
@@ -115,7 +168,7 @@ func TestRedisTTLs(t *testing.T) {
 		{prefix + "seen:update:1", 24 * time.Hour},
 		{prefix + "fail:chat:1", time.Hour},
 		{prefix + "pause:bot", 7 * time.Second},
-		{"rate:" + prefix + "limit:bot:2", time.Second},
+		{"rate:" + prefix + "limit:bot:2", time.Hour},
 		{prefix + "lock:tick", 10 * time.Minute},
 	}
 	for _, tc := range tests {
@@ -193,6 +246,17 @@ func TestOpen(t *testing.T) {
 				t.Errorf("Seen on a fresh Set = %v, %v; want true", first, err)
 			}
 		})
+	}
+}
+
+// TestOpenHidesPassword checks that a refused REDIS_URL is shown without
+// its password.
+func TestOpenHidesPassword(t *testing.T) {
+	for _, u := range []string{"memcached://u:hunter2@h:11211", "redis://:hunter2@[bad"} {
+		_, err := cluster.Open(t.Context(), u, nil, testPrefix(t))
+		if err == nil || strings.Contains(err.Error(), "hunter2") || !strings.Contains(err.Error(), "***") {
+			t.Errorf("Open(%q) = %v, want an error with the password shown as ***", u, err)
+		}
 	}
 }
 

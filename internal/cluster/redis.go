@@ -8,6 +8,8 @@ import (
 	"github.com/bsm/redislock"
 	"github.com/go-redis/redis_rate/v10"
 	"github.com/redis/go-redis/v9"
+
+	"github.com/schooldiary/diary/internal/redact"
 )
 
 // redisStore is the Redis implementation. Every key is prefix + kind + ":" +
@@ -36,7 +38,7 @@ const (
 func OpenRedis(ctx context.Context, url, prefix string) (*Set, error) {
 	opt, err := redis.ParseURL(url)
 	if err != nil {
-		return nil, fmt.Errorf("cluster: parse redis url %q: %w", redact(url), err)
+		return nil, fmt.Errorf("cluster: parse redis url %q: %w", redact.URL(url), redact.Error(err))
 	}
 	rdb := redis.NewClient(opt)
 	if err := rdb.Ping(ctx).Err(); err != nil {

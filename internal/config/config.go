@@ -11,6 +11,8 @@ import (
 	"strings"
 
 	"github.com/caarlos0/env/v11"
+
+	"github.com/schooldiary/diary/internal/redact"
 )
 
 // DefaultMaxBody is the default limit of an API request body: 8 MiB.
@@ -173,11 +175,11 @@ func checkDatabaseURL(s string) error {
 		return nil
 	case strings.HasPrefix(s, "postgres://"), strings.HasPrefix(s, "postgresql://"):
 		if _, err := url.Parse(s); err != nil {
-			return fmt.Errorf("DATABASE_URL is not a valid URL (%s)", MaskURL(s))
+			return fmt.Errorf("DATABASE_URL is not a valid URL (%s)", redact.URL(s))
 		}
 		return nil
 	}
-	return fmt.Errorf("DATABASE_URL must start with postgres://, postgresql:// or sqlite:, or be empty for ./data/diary.db; got %q", MaskURL(s))
+	return fmt.Errorf("DATABASE_URL must start with postgres://, postgresql:// or sqlite:, or be empty for ./data/diary.db; got %q", redact.URL(s))
 }
 
 func checkRedisURL(s string) error {
@@ -186,7 +188,7 @@ func checkRedisURL(s string) error {
 	}
 	u, err := url.Parse(s)
 	if err != nil || (u.Scheme != "redis" && u.Scheme != "rediss") || u.Host == "" {
-		return fmt.Errorf("REDIS_URL must look like redis://host:6379/0 or rediss://…; got %q", MaskURL(s))
+		return fmt.Errorf("REDIS_URL must look like redis://host:6379/0 or rediss://…; got %q", redact.URL(s))
 	}
 	return nil
 }
@@ -225,9 +227,9 @@ func checkHTTPURL(name, s string, httpsOnly bool) error {
 		return nil
 	}
 	if httpsOnly {
-		return fmt.Errorf("%s must be an https:// URL; got %q", name, MaskURL(s))
+		return fmt.Errorf("%s must be an https:// URL; got %q", name, redact.URL(s))
 	}
-	return fmt.Errorf("%s must be an http:// or https:// URL; got %q", name, MaskURL(s))
+	return fmt.Errorf("%s must be an http:// or https:// URL; got %q", name, redact.URL(s))
 }
 
 // checkWebhook follows Telegram's rules: an https URL, and a secret of 1–256

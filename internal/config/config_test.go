@@ -154,25 +154,6 @@ func TestValidWebhook(t *testing.T) {
 	}
 }
 
-func TestMaskURL(t *testing.T) {
-	tests := []struct{ name, in, want string }{
-		{"empty", "", ""},
-		{"sqlite", "sqlite:./data/x.db", "sqlite:./data/x.db"},
-		{"postgres password", "postgres://diary:hunter2@db:5432/diary?sslmode=disable", "postgres://diary:***@db:5432/diary?sslmode=disable"},
-		{"postgres no password", "postgres://diary@db/diary", "postgres://diary@db/diary"},
-		{"password in query", "postgres://db/diary?password=hunter2", "postgres://db/diary?password=***"},
-		{"redis password", "redis://:hunter2@redis:6379/0", "redis://:***@redis:6379/0"},
-		{"unparsable", "postgres://a:b@[bad/x", "postgres://***"},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			if got := MaskURL(tt.in); got != tt.want {
-				t.Errorf("MaskURL(%q) = %q, want %q", tt.in, got, tt.want)
-			}
-		})
-	}
-}
-
 // secretEnv holds settings with every kind of secret.
 var secretEnv = map[string]string{
 	"DATABASE_URL":       "postgres://diary:dbpass1@db/diary",

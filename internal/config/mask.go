@@ -3,12 +3,10 @@ package config
 import (
 	"fmt"
 	"log/slog"
-	"net/url"
 	"strings"
-)
 
-// masked replaces a secret wherever settings are shown.
-const masked = "***"
+	"github.com/schooldiary/diary/internal/redact"
+)
 
 // Secret is a setting that must never be printed or logged: String, GoString,
 // LogValue and MarshalText show "***" (or "" when it is unset).
@@ -22,7 +20,7 @@ func (s Secret) String() string {
 	if s == "" {
 		return ""
 	}
-	return masked
+	return redact.Mask
 }
 
 // GoString implements fmt.GoStringer with the secret masked.
@@ -34,39 +32,6 @@ func (s Secret) LogValue() slog.Value { return slog.StringValue(s.String()) }
 // MarshalText implements encoding.TextMarshaler with the secret masked.
 func (s Secret) MarshalText() ([]byte, error) { return []byte(s.String()), nil }
 
-// MaskURL returns u with its password replaced by "***"; a string that does
-// not parse as a URL with a scheme is cut after the scheme, as it may hold one.
-func MaskURL(u string) string {
-	if u == "" || strings.HasPrefix(u, "sqlite:") {
-		return u
-	}
-	p, err := url.Parse(u)
-	if err != nil || p.Scheme == "" || p.Opaque != "" {
-		return cutAfterScheme(u)
-	}
-	if _, has := p.User.Password(); has {
-		p.User = url.UserPassword(p.User.Username(), masked)
-	}
-	q := p.Query()
-	for _, k := range []string{"password", "sslpassword"} {
-		if q.Has(k) {
-			q.Set(k, masked)
-		}
-	}
-	p.RawQuery = q.Encode()
-	return strings.Replace(p.String(), url.QueryEscape(masked), masked, -1)
-}
-
-func cutAfterScheme(u string) string {
-	if i := strings.Index(u, "://"); i >= 0 {
-		return u[:i+3] + masked
-	}
-	if i := strings.IndexByte(u, ':'); i >= 0 {
-		return u[:i+1] + masked
-	}
-	return masked
-}
-
 // LogValue implements slog.LogValuer: the shared settings, secrets masked.
 func (c Common) LogValue() slog.Value {
 	return slog.GroupValue(c.attrs()...)
@@ -74,8 +39,8 @@ func (c Common) LogValue() slog.Value {
 
 func (c Common) attrs() []slog.Attr {
 	return []slog.Attr{
-		slog.String("DATABASE_URL", MaskURL(c.DatabaseURL)),
-		slog.String("REDIS_URL", MaskURL(c.RedisURL)),
+		slog.String("DATABASE_URL", redact.URL(c.DatabaseURL)),
+		slog.String("REDIS_URL", redact.URL(c.RedisURL)),
 		slog.String("LOG_FORMAT", c.Format()),
 		slog.String("LOG_LEVEL", c.LogLevel),
 	}
@@ -87,8 +52,8 @@ func (c Bot) LogValue() slog.Value {
 		slog.String("HTTP_ADDR", c.HTTPAddr),
 		slog.Int64("API_MAX_BODY", int64(c.APIMaxBody)),
 		slog.String("TELEGRAM_BOT_TOKEN", c.TelegramToken.String()),
-		slog.String("TELEGRAM_API_URL", MaskURL(c.TelegramAPIURL)),
-		slog.String("WEBHOOK_URL", MaskURL(c.WebhookURL)),
+		slog.String("TELEGRAM_API_URL", redact.URL(c.TelegramAPIURL)),
+		slog.String("WEBHOOK_URL", redact.URL(c.WebhookURL)),
 		slog.String("WEBHOOK_SECRET", c.WebhookSecret.String()),
 		slog.String("TELEGRAM_BOT_USERNAME", c.TelegramBotUsername),
 		slog.String("CONSENT_VERSION", c.ConsentVersion),

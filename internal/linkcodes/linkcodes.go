@@ -19,11 +19,20 @@ import (
 
 // Store is what issuing codes reads and writes.
 type Store interface {
+	// School returns the school with id; diary.ErrNotFound.
 	School(ctx context.Context, id int64) (diary.School, error)
+	// StudentsOfClass lists the enrolled students of a class by name.
 	StudentsOfClass(ctx context.Context, classID int64) ([]diary.Student, error)
+	// GuardiansOfStudent lists a student's guardians by name.
 	GuardiansOfStudent(ctx context.Context, studentID int64) ([]diary.Guardian, error)
+	// CreateLinkCodes stores codes in one transaction: EInvalid for a code
+	// breaking LinkCode.Validate, diary.ErrNotFound for a person not of its
+	// school, diary.ErrConflict for a hash already stored.
 	CreateLinkCodes(ctx context.Context, codes []diary.LinkCode) error
 }
+
+// The whole store issues codes.
+var _ Store = diary.Store(nil)
 
 // Options say how to issue the codes.
 type Options struct {

@@ -45,7 +45,7 @@ type record struct {
 // personaDef is a persona and how to find its record in the store.
 type personaDef struct {
 	id, title, hint string
-	resolve         func(ctx context.Context, st diary.Store, school diary.School) (record, error)
+	resolve         func(ctx context.Context, st Store, school diary.School) (record, error)
 }
 
 // personaDefs are the personas in the order the page lists them.
@@ -72,7 +72,7 @@ func personaByID(id string) (personaDef, int64, error) {
 
 // demoParent returns the demo mother of two and her enrolled children, the
 // well-known student first.
-func demoParent(ctx context.Context, st diary.Store, school diary.School) (diary.Guardian, []diary.Student, error) {
+func demoParent(ctx context.Context, st Store, school diary.School) (diary.Guardian, []diary.Student, error) {
 	gs, err := st.GuardiansByPhone(ctx, demo.ParentPhone)
 	if err != nil {
 		return diary.Guardian{}, nil, fmt.Errorf("demo parent: %w", err)
@@ -105,7 +105,7 @@ func enrolledFirst(kids []diary.Student) []diary.Student {
 }
 
 // parentRecord is the mother with a guardian code for each child.
-func parentRecord(ctx context.Context, st diary.Store, school diary.School) (record, error) {
+func parentRecord(ctx context.Context, st Store, school diary.School) (record, error) {
 	g, kids, err := demoParent(ctx, st, school)
 	if err != nil {
 		return record{}, err
@@ -119,7 +119,7 @@ func parentRecord(ctx context.Context, st diary.Store, school diary.School) (rec
 }
 
 // studentRecord is the well-known student, found among the demo parent's children.
-func studentRecord(ctx context.Context, st diary.Store, school diary.School) (record, error) {
+func studentRecord(ctx context.Context, st Store, school diary.School) (record, error) {
 	_, kids, err := demoParent(ctx, st, school)
 	if err != nil {
 		return record{}, err
@@ -134,8 +134,8 @@ func studentRecord(ctx context.Context, st diary.Store, school diary.School) (re
 }
 
 // staffRecord finds the staff member with role r and ext id ext.
-func staffRecord(r diary.Role, ext string) func(context.Context, diary.Store, diary.School) (record, error) {
-	return func(ctx context.Context, st diary.Store, school diary.School) (record, error) {
+func staffRecord(r diary.Role, ext string) func(context.Context, Store, diary.School) (record, error) {
+	return func(ctx context.Context, st Store, school diary.School) (record, error) {
 		staff, err := st.StaffWithRole(ctx, school.ID, r)
 		if err != nil {
 			return record{}, fmt.Errorf("demo staff %s: %w", ext, err)

@@ -22,7 +22,7 @@ type Config struct {
 	// under /emulator/ and /bot on the same handler.
 	Emulator *telegramtest.Server
 	// Store holds the demo school; link codes are created in it.
-	Store diary.Store
+	Store Store
 	// SchoolCode is the demo school's code; demo.DemoSchoolCode when empty.
 	SchoolCode string
 	// BotUsername is shown in the chat's header.

@@ -23,6 +23,8 @@ import (
 	"time"
 
 	"github.com/jackc/pgx/v5"
+
+	"github.com/schooldiary/diary/internal/redact"
 )
 
 // DefaultPostgresURL is the server tests use unless TEST_POSTGRES_URL is set.
@@ -94,7 +96,7 @@ func adminConn(ctx context.Context, t testing.TB) *pgx.Conn {
 	t.Helper()
 	c, err := pgx.Connect(ctx, serverURL())
 	if err != nil {
-		t.Fatalf(startHint, redact(serverURL()), err)
+		t.Fatalf(startHint, redact.URL(serverURL()), err)
 	}
 	return c
 }
@@ -133,15 +135,6 @@ func dbURL(t testing.TB, name string) string {
 	}
 	u.Path = "/" + name
 	return u.String()
-}
-
-// redact hides a password in a URL.
-func redact(s string) string {
-	u, err := url.Parse(s)
-	if err != nil {
-		return "the configured URL"
-	}
-	return u.Redacted()
 }
 
 var sweepOnce sync.Once

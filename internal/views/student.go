@@ -13,7 +13,7 @@ import (
 // view is one rendering: the request and the student it is about.
 type view struct {
 	ctx     context.Context
-	st      diary.Store
+	st      Store
 	lang    i18n.Lang
 	today   diary.Date
 	a       Action
@@ -23,7 +23,7 @@ type view struct {
 }
 
 // load reads the student of a, their class and school.
-func load(ctx context.Context, st diary.Store, lang i18n.Lang, today diary.Date, a Action) (*view, error) {
+func load(ctx context.Context, st Store, lang i18n.Lang, today diary.Date, a Action) (*view, error) {
 	v := &view{ctx: ctx, st: st, lang: lang, today: today, a: a}
 	var err error
 	if v.student, err = st.Student(ctx, a.StudentID); err != nil {

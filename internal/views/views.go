@@ -70,7 +70,7 @@ type Page struct {
 // unknown student, or a period or subject not of the student's school and
 // class level; an *diary.Error with EInvalid for an unknown view or span;
 // the store's errors otherwise.
-func Render(ctx context.Context, st diary.Store, lang i18n.Lang, today diary.Date, a Action) ([]Page, error) {
+func Render(ctx context.Context, st Store, lang i18n.Lang, today diary.Date, a Action) ([]Page, error) {
 	render, ok := renderers[a.View]
 	if !ok {
 		return nil, diary.Errorf(diary.EInvalid, "views: unknown view %q", a.View)

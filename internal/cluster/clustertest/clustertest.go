@@ -4,6 +4,7 @@ package clustertest
 
 import (
 	"context"
+	"errors"
 	"sync"
 	"testing"
 	"time"
@@ -18,9 +19,14 @@ type Env struct {
 	// Replica returns another Set sharing Set's state, as a second replica
 	// does (memory returns Set itself: it has one process).
 	Replica func(t *testing.T) *cluster.Set
-	// Clock is Set's fake clock, or nil when Set runs on real time (Redis):
-	// then time-dependent tests use short TTLs and poll with a deadline.
+	// Clock is Set's fake clock, or nil when Set runs on real time (Redis).
 	Clock *Clock
+	// Pass, when Set runs on real time, makes d pass at once for the state
+	// Set keeps, as if the server's clock had moved on by d: every TTL is
+	// shortened by d, what would have expired by then is gone, and the
+	// limiter's buckets are as they would be d later. No test of the suite
+	// waits on the wall clock for an expiry.
+	Pass func(ctx context.Context, d time.Duration) error
 }
 
 // Run runs the suite; open returns a fresh Env per subtest and registers its
@@ -76,45 +82,47 @@ func (env Env) now() time.Time {
 	return time.Now()
 }
 
-// expireSoon is the TTL time-dependent tests use: long on a fake clock, short
-// on real time so that the poll loop ends quickly.
-func (env Env) expireSoon() time.Duration {
+// longTTL is the TTL of the expiry tests: far longer than a test takes, so
+// that real time passing on a server cannot end it before the test does.
+const longTTL = time.Hour
+
+// margin is how close to its end justBefore takes a TTL: a millisecond on a
+// fake clock; on real time a minute, for the real time that passes on the
+// server while the test runs (a test's calls end after a minute).
+func (env Env) margin() time.Duration {
 	if env.Clock != nil {
-		return time.Hour
+		return time.Millisecond
 	}
-	return 250 * time.Millisecond
+	return time.Minute
 }
 
-// eventually makes d pass on env's clock and checks that cond then holds: a
-// fake clock is advanced by d and cond is checked once; on real time, cond
-// is polled until d plus a margin has passed.
-func (env Env) eventually(t *testing.T, d time.Duration, what string, cond func() bool) {
-	t.Helper()
-	if env.Clock != nil {
+// pass makes d pass for Set's state without waiting: the fake clock moves,
+// or Pass moves the implementation's state on.
+func (env Env) pass(ctx context.Context, d time.Duration) error {
+	switch {
+	case env.Clock != nil:
 		env.Clock.Advance(d)
-		if !cond() {
-			t.Fatalf("%s: not so after %v", what, d)
-		}
-		return
+		return nil
+	case env.Pass != nil:
+		return env.Pass(ctx, d)
 	}
-	deadline := time.Now().Add(d + 3*time.Second)
-	for !cond() {
-		if time.Now().After(deadline) {
-			t.Fatalf("%s: not so within %v", what, d+3*time.Second)
-		}
-		time.Sleep(5 * time.Millisecond) // poll interval of a bounded loop
-	}
+	return errors.New("clustertest: the Env has neither a Clock nor Pass")
 }
 
-// justBefore advances a fake clock to 1ms before d has passed and returns
-// what remains (1ms) and true. On real time it returns d and false: the test
-// checks right away, well before d.
-func (env Env) justBefore(d time.Duration) (rest time.Duration, fake bool) {
-	if env.Clock == nil {
-		return d, false
+// justBefore makes all of d but the margin pass and returns the margin.
+func (env Env) justBefore(t *testing.T, d time.Duration) (rest time.Duration) {
+	t.Helper()
+	must(t, env.pass(ctx(t), d-env.margin()))
+	return env.margin()
+}
+
+// after makes d pass and checks, once, that cond holds then.
+func (env Env) after(t *testing.T, d time.Duration, what string, cond func() bool) {
+	t.Helper()
+	must(t, env.pass(ctx(t), d))
+	if !cond() {
+		t.Fatalf("%s: not so after %v more", what, d)
 	}
-	env.Clock.Advance(d - time.Millisecond)
-	return time.Millisecond, true
 }
 
 // ctx returns a context that ends with the test, bounded by a minute.

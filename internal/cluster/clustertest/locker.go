@@ -104,15 +104,15 @@ func testLockContext(t *testing.T, env Env) {
 }
 
 func testLockExpiry(t *testing.T, env Env) {
-	r, ttl := replicas(t, env), env.expireSoon()
-	a, err := r[0].Locker.TryLock(ctx(t), "k", ttl)
+	r := replicas(t, env)
+	a, err := r[0].Locker.TryLock(ctx(t), "k", longTTL)
 	must(t, err)
-	rest, _ := env.justBefore(ttl)
-	if _, err := r[1].Locker.TryLock(ctx(t), "k", ttl); !errors.Is(err, cluster.ErrNotObtained) {
+	rest := env.justBefore(t, longTTL)
+	if _, err := r[1].Locker.TryLock(ctx(t), "k", longTTL); !errors.Is(err, cluster.ErrNotObtained) {
 		t.Fatalf("TryLock just before expiry = %v, want ErrNotObtained", err)
 	}
 	var b cluster.Lock
-	env.eventually(t, rest, "the other replica takes the expired lock", func() bool {
+	env.after(t, rest, "the other replica takes the expired lock", func() bool {
 		b, err = r[1].Locker.TryLock(ctx(t), "k", time.Hour)
 		if err != nil && !errors.Is(err, cluster.ErrNotObtained) {
 			t.Fatal(err)
@@ -129,17 +129,13 @@ func testLockExpiry(t *testing.T, env Env) {
 }
 
 func testLockRefresh(t *testing.T, env Env) {
-	r, ttl := replicas(t, env), env.expireSoon()
-	a, err := r[0].Locker.TryLock(ctx(t), "k", ttl)
+	r := replicas(t, env)
+	a, err := r[0].Locker.TryLock(ctx(t), "k", longTTL)
 	must(t, err)
-	if env.Clock != nil {
-		env.Clock.Advance(ttl * 3 / 4)
-	}
-	must(t, a.Refresh(ctx(t), time.Hour))
-	if env.Clock != nil {
-		env.Clock.Advance(ttl * 3 / 4) // past the first ttl, within the refreshed one
-	}
-	if _, err := r[1].Locker.TryLock(ctx(t), "k", ttl); !errors.Is(err, cluster.ErrNotObtained) {
+	must(t, env.pass(ctx(t), longTTL*3/4))
+	must(t, a.Refresh(ctx(t), longTTL))
+	must(t, env.pass(ctx(t), longTTL*3/4)) // past the first ttl, within the refreshed one
+	if _, err := r[1].Locker.TryLock(ctx(t), "k", longTTL); !errors.Is(err, cluster.ErrNotObtained) {
 		t.Errorf("TryLock of a refreshed lock = %v, want ErrNotObtained", err)
 	}
 	must(t, a.Release(ctx(t)))

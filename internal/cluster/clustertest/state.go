@@ -42,20 +42,20 @@ func testDedupOnce(t *testing.T, env Env) {
 }
 
 func testDedupExpiry(t *testing.T, env Env) {
-	d, ttl := env.Set.Dedup, env.expireSoon()
+	d := env.Set.Dedup
 	seen := func() bool {
-		first, err := d.Seen(ctx(t), "update:1", ttl)
+		first, err := d.Seen(ctx(t), "update:1", longTTL)
 		must(t, err)
 		return first
 	}
 	if !seen() || seen() {
 		t.Fatal("Seen twice: want first true, then false")
 	}
-	rest, _ := env.justBefore(ttl)
+	rest := env.justBefore(t, longTTL)
 	if seen() {
 		t.Fatal("Seen just before the ttl ends: want false")
 	}
-	env.eventually(t, rest, "first again after the ttl", seen)
+	env.after(t, rest, "first again after the ttl", seen)
 }
 
 func testSessions(t *testing.T, open func(t *testing.T) Env) {
@@ -107,16 +107,16 @@ func testSessionsBasic(t *testing.T, env Env) {
 }
 
 func testSessionsExpiry(t *testing.T, env Env) {
-	s, ttl := env.Set.Sessions, env.expireSoon()
-	must(t, s.Set(ctx(t), "chat:1", []byte("v"), ttl))
+	s := env.Set.Sessions
+	must(t, s.Set(ctx(t), "chat:1", []byte("v"), longTTL))
 	if got := get(t, s, "chat:1"); !bytes.Equal(got, []byte("v")) {
 		t.Fatalf("Get right after Set = %q, want v", got)
 	}
-	rest, _ := env.justBefore(ttl)
+	rest := env.justBefore(t, longTTL)
 	if get(t, s, "chat:1") == nil {
 		t.Fatal("expired before its ttl")
 	}
-	env.eventually(t, rest, "gone after the ttl", func() bool { return get(t, s, "chat:1") == nil })
+	env.after(t, rest, "gone after the ttl", func() bool { return get(t, s, "chat:1") == nil })
 }
 
 func testSessionsConcurrent(t *testing.T, env Env) {
@@ -174,22 +174,22 @@ func testLockoutFive(t *testing.T, env Env) {
 }
 
 func testLockoutWindow(t *testing.T, env Env) {
-	l, w := env.Set.Lockout, env.expireSoon()
+	l := env.Set.Lockout
 	for range 5 {
-		_, err := l.Fail(ctx(t), "k", w)
+		_, err := l.Fail(ctx(t), "k", longTTL)
 		must(t, err)
 	}
 	// A failure late in the window does not extend it.
-	rest, _ := env.justBefore(w)
-	if n, err := l.Fail(ctx(t), "k", w); err != nil || n != 6 {
+	rest := env.justBefore(t, longTTL)
+	if n, err := l.Fail(ctx(t), "k", longTTL); err != nil || n != 6 {
 		t.Fatalf("Fail late in the window = %d, %v; want 6", n, err)
 	}
-	env.eventually(t, rest, "window closed", func() bool {
+	env.after(t, rest, "window closed", func() bool {
 		n, reset, err := l.Failures(ctx(t), "k")
 		must(t, err)
 		return n == 0 && reset == 0
 	})
-	if n, _ := l.Fail(ctx(t), "k", w); n != 1 {
+	if n, _ := l.Fail(ctx(t), "k", longTTL); n != 1 {
 		t.Errorf("first Fail of a new window = %d, want 1", n)
 	}
 }
