@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/schooldiary/diary/internal/diary"
+	"github.com/schooldiary/diary/internal/redact"
 	"github.com/schooldiary/diary/internal/store/postgres"
 	"github.com/schooldiary/diary/internal/store/sqlite"
 )
@@ -60,19 +61,8 @@ func Open(ctx context.Context, dsn string, opt Options) (DB, error) {
 		}
 		return db, nil
 	default:
-		return nil, fmt.Errorf("open store: DATABASE_URL must start with postgres:// or sqlite:, got %q", redact(dsn))
+		return nil, fmt.Errorf("open store: DATABASE_URL must start with postgres:// or sqlite:, got %q", redact.URL(dsn))
 	}
-}
-
-// redact hides everything after the scheme, which may hold a password.
-func redact(dsn string) string {
-	if i := strings.Index(dsn, "://"); i >= 0 {
-		return dsn[:i+3] + "…"
-	}
-	if len(dsn) > 12 {
-		return dsn[:12] + "…"
-	}
-	return dsn
 }
 
 // OpenMigrated opens the store dsn names and applies its pending migrations,
