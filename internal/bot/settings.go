@@ -2,7 +2,9 @@ package bot
 
 import (
 	"context"
+	"fmt"
 
+	"github.com/schooldiary/diary/internal/diary"
 	"github.com/schooldiary/diary/internal/i18n"
 )
 
@@ -17,9 +19,9 @@ func (b *B) settings(ctx context.Context, r *req) error {
 		rows = append(rows, []button{{Kind: btnChildren, Text: i18n.Plain(r.lang, i18n.BtnSettingsChild)}})
 	}
 	rows = append(rows, []button{{Kind: btnLangs, Text: i18n.Plain(r.lang, i18n.BtnSettingsLang)}})
-	notify := button{Kind: btnNotify, Action: "off", Text: i18n.Plain(r.lang, i18n.BtnNotifyOff)}
-	if r.st.NotifyOff {
-		notify = button{Kind: btnNotify, Action: "on", Text: i18n.Plain(r.lang, i18n.BtnNotifyOn)}
+	notify, err := b.notifyButton(ctx, r)
+	if err != nil {
+		return err
 	}
 	rows = append(rows, []button{notify})
 	if len(w.children) > 0 {
@@ -53,14 +55,27 @@ func (b *B) onLanguage(ctx context.Context, r *req, btn button) error {
 	return b.send(ctx, r.chatID, i18n.T(r.lang, i18n.SettingsLangSet), nil)
 }
 
-// onNotify turns notifications on or off.
+// notifyButton is the switch of the chat's notifications, as the store
+// has them: "turn off" while they are on.
+func (b *B) notifyButton(ctx context.Context, r *req) (button, error) {
+	off, err := b.NotificationsOff(ctx, r.chatID)
+	if err != nil {
+		return button{}, fmt.Errorf("settings: %w", err)
+	}
+	if off {
+		return button{Kind: btnNotify, Action: "on", Text: i18n.Plain(r.lang, i18n.BtnNotifyOn)}, nil
+	}
+	return button{Kind: btnNotify, Action: "off", Text: i18n.Plain(r.lang, i18n.BtnNotifyOff)}, nil
+}
+
+// onNotify turns every notification on or off in the store.
 func (b *B) onNotify(ctx context.Context, r *req, btn button) error {
-	r.st.NotifyOff = btn.Action == "off"
-	if err := b.saveState(ctx, r.chatID, r.st); err != nil {
-		return err
+	off := btn.Action == "off"
+	if err := b.d.Store.SetNotifyChoice(ctx, r.chatID, diary.NotifyAll, !off); err != nil {
+		return fmt.Errorf("notifications: %w", err)
 	}
 	key := i18n.SettingsNotifyOn
-	if r.st.NotifyOff {
+	if off {
 		key = i18n.SettingsNotifyOf
 	}
 	return b.send(ctx, r.chatID, i18n.T(r.lang, key), nil)

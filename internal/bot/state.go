@@ -9,10 +9,12 @@ import (
 	"time"
 
 	"github.com/schooldiary/diary/internal/cluster"
+	"github.com/schooldiary/diary/internal/diary"
 )
 
 // stateTTL is how long a chat's state lives without a change: the selected
-// child and the notification switch outlast a school year.
+// child outlasts a school year. What the scheduler needs (the notification
+// choices, a staff member's chat) is in the store instead.
 const stateTTL = 400 * 24 * time.Hour
 
 // stepTTL is how long a half-done conversation waits for the next answer.
@@ -30,7 +32,7 @@ const (
 // cluster's Sessions so that every replica sees it.
 type state struct {
 	Selected  int64     `json:"sel,omitempty"`   // the student a guardian looks at
-	NotifyOff bool      `json:"mute,omitempty"`  // notifications turned off
+	NotifyOff bool      `json:"mute,omitempty"`  // read only: an older bot's switch, moved to the store
 	Step      string    `json:"step,omitempty"`  // the access request's next question
 	StepAt    time.Time `json:"at,omitzero"`     // when the step was asked
 	Name      string    `json:"name,omitempty"`  // the access request's answers so far
@@ -58,7 +60,20 @@ func (b *B) loadState(ctx context.Context, chatID int64) (state, error) {
 	if st.Step != "" && b.now().Sub(st.StepAt) > stepTTL {
 		st.clearStep()
 	}
+	if st.NotifyOff {
+		return st, b.moveMute(ctx, chatID, &st)
+	}
 	return st, nil
+}
+
+// moveMute moves the notification switch an older bot kept in the chat's
+// state into the store, then drops it from the state.
+func (b *B) moveMute(ctx context.Context, chatID int64, st *state) error {
+	if err := b.d.Store.SetNotifyChoice(ctx, chatID, diary.NotifyAll, false); err != nil {
+		return fmt.Errorf("load state: move the notification switch: %w", err)
+	}
+	st.NotifyOff = false
+	return b.saveState(ctx, chatID, *st)
 }
 
 // saveState stores the chat's state.
@@ -79,8 +94,15 @@ func (st *state) clearStep() {
 }
 
 // NotificationsOff reports whether the user of chatID turned notifications
-// off in the settings; the notification sender asks it before a message.
+// off in the settings (a chat the store does not know has not). The
+// scheduler reads the same store row through diary.Notifications.
 func (b *B) NotificationsOff(ctx context.Context, chatID int64) (bool, error) {
-	st, err := b.loadState(ctx, chatID)
-	return st.NotifyOff, err
+	c, err := b.d.Store.NotifyChoices(ctx, chatID)
+	switch {
+	case errors.Is(err, diary.ErrNotFound):
+		return false, nil
+	case err != nil:
+		return false, fmt.Errorf("notifications off: %w", err)
+	}
+	return c.Muted(), nil
 }

@@ -127,6 +127,7 @@ type Store interface {
 	Journal
 	Tokens
 	Identity
+	Notifications
 	// Ping checks that the store answers and its migrations are all applied.
 	Ping(ctx context.Context) error
 	// Close releases the store's resources.

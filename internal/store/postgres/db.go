@@ -6,6 +6,7 @@ package postgres
 import (
 	"context"
 	"fmt"
+	"io/fs"
 	"time"
 
 	"github.com/jackc/pgx/v5"
@@ -18,8 +19,9 @@ import (
 // DB is the PostgreSQL store.
 type DB struct {
 	*sqlstore.Store
-	pool *pgxpool.Pool
-	now  func() time.Time
+	pool   *pgxpool.Pool
+	now    func() time.Time
+	schema fs.FS // holds migrations/*.sql
 }
 
 var _ diary.Store = (*DB)(nil)
@@ -38,7 +40,7 @@ func Open(ctx context.Context, url string, now func() time.Time) (*DB, error) {
 	if err != nil {
 		return nil, fmt.Errorf("postgres: connect: %w", err)
 	}
-	db := &DB{pool: p, now: now}
+	db := &DB{pool: p, now: now, schema: migrationFS}
 	db.Store = sqlstore.New(dbPort{db}, now)
 	if err := p.Ping(ctx); err != nil {
 		p.Close()

@@ -4,12 +4,10 @@ import (
 	"context"
 	"embed"
 	"fmt"
-	"io/fs"
-	"sort"
-	"strconv"
-	"strings"
 
 	"github.com/jackc/pgx/v5"
+
+	"github.com/schooldiary/diary/internal/store/sqlstore"
 )
 
 //go:embed migrations/*.sql
@@ -18,49 +16,25 @@ var migrationFS embed.FS
 // migrateLockKey is the pg_advisory_lock key the migrating process holds.
 const migrateLockKey = 0x6469617279 // "diary"
 
-// migration is one numbered .sql file.
-type migration struct {
-	version int
-	name    string
-	sql     string
+// migrations returns the store's migrations (the embedded ones unless a
+// test set others) by version.
+func (db *DB) migrations() ([]sqlstore.Migration, error) {
+	return sqlstore.Migrations(db.schema, "migrations")
 }
 
-// migrations returns the embedded migrations by version.
-func migrations() ([]migration, error) {
-	names, err := fs.Glob(migrationFS, "migrations/*.sql")
-	if err != nil {
-		return nil, fmt.Errorf("migrations: %w", err)
-	}
-	var ms []migration
-	for _, n := range names {
-		base := strings.TrimPrefix(n, "migrations/")
-		num, _, _ := strings.Cut(base, "_")
-		v, err := strconv.Atoi(num)
-		if err != nil {
-			return nil, fmt.Errorf("migrations: bad name %q: %w", base, err)
-		}
-		b, err := migrationFS.ReadFile(n)
-		if err != nil {
-			return nil, fmt.Errorf("migrations: %w", err)
-		}
-		ms = append(ms, migration{version: v, name: base, sql: string(b)})
-	}
-	sort.Slice(ms, func(i, j int) bool { return ms[i].version < ms[j].version })
-	return ms, nil
-}
-
-// Migrate applies every pending migration, each in its own transaction,
-// under an advisory lock so that processes starting at once apply each once.
+// Migrate applies every migration not yet recorded, lowest first (a gap
+// below the highest recorded one too), each in its own transaction, under an
+// advisory lock so that processes starting at once apply each once.
 func (db *DB) Migrate(ctx context.Context) error {
-	ms, err := migrations()
+	ms, err := db.migrations()
 	if err != nil {
-		return err
+		return fmt.Errorf("migrate: %w", err)
 	}
 	return db.withConn(ctx, func(conn *pgx.Conn) error { return db.migrateConn(ctx, conn, ms) })
 }
 
 // migrateConn holds the migration lock on conn while migrating.
-func (db *DB) migrateConn(ctx context.Context, conn *pgx.Conn, ms []migration) error {
+func (db *DB) migrateConn(ctx context.Context, conn *pgx.Conn, ms []sqlstore.Migration) error {
 	if _, err := conn.Exec(ctx, "SELECT pg_advisory_lock($1)", migrateLockKey); err != nil {
 		return fmt.Errorf("migrate: lock: %w", err)
 	}
@@ -71,20 +45,17 @@ func (db *DB) migrateConn(ctx context.Context, conn *pgx.Conn, ms []migration) e
 }
 
 // migrateLocked applies the migrations not yet recorded.
-func (db *DB) migrateLocked(ctx context.Context, conn *pgx.Conn, ms []migration) error {
+func (db *DB) migrateLocked(ctx context.Context, conn *pgx.Conn, ms []sqlstore.Migration) error {
 	_, err := conn.Exec(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (
 		version int PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL)`)
 	if err != nil {
 		return fmt.Errorf("migrate: %w", err)
 	}
-	applied, err := appliedVersion(ctx, conn)
+	recorded, err := recordedVersions(ctx, conn)
 	if err != nil {
-		return err
+		return fmt.Errorf("migrate: %w", err)
 	}
-	for _, m := range ms {
-		if m.version <= applied {
-			continue
-		}
+	for _, m := range sqlstore.PlanMigrations(ms, recorded).Pending {
 		if err := db.applyMigration(ctx, conn, m); err != nil {
 			return err
 		}
@@ -93,54 +64,57 @@ func (db *DB) migrateLocked(ctx context.Context, conn *pgx.Conn, ms []migration)
 }
 
 // applyMigration runs one migration and records it in one transaction.
-func (db *DB) applyMigration(ctx context.Context, conn *pgx.Conn, m migration) error {
+func (db *DB) applyMigration(ctx context.Context, conn *pgx.Conn, m sqlstore.Migration) error {
 	err := pgx.BeginFunc(ctx, conn, func(tx pgx.Tx) error {
-		if _, err := tx.Exec(ctx, m.sql); err != nil {
+		if _, err := tx.Exec(ctx, m.SQL); err != nil {
 			return err
 		}
 		_, err := tx.Exec(ctx, `INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)`,
-			m.version, m.name, db.clock())
+			m.Version, m.Name, db.clock())
 		return err
 	})
 	if err != nil {
-		return fmt.Errorf("migrate %s: %w", m.name, err)
+		return fmt.Errorf("migrate %s: %w", m.Name, err)
 	}
 	return nil
 }
 
-// querier is what a pool, a connection and a transaction share.
-type querier interface {
-	QueryRow(ctx context.Context, sql string, args ...any) pgx.Row
-}
-
-// appliedVersion returns the highest recorded migration, 0 when none.
-func appliedVersion(ctx context.Context, q querier) (int, error) {
+// recordedVersions returns the versions schema_migrations records; none
+// when the table does not exist.
+func recordedVersions(ctx context.Context, conn *pgx.Conn) ([]int, error) {
 	var exists bool
-	if err := q.QueryRow(ctx, `SELECT to_regclass('schema_migrations') IS NOT NULL`).Scan(&exists); err != nil {
-		return 0, fmt.Errorf("migration version: %w", err)
+	if err := conn.QueryRow(ctx, `SELECT to_regclass('schema_migrations') IS NOT NULL`).Scan(&exists); err != nil {
+		return nil, fmt.Errorf("recorded migrations: %w", err)
 	}
 	if !exists {
-		return 0, nil
+		return nil, nil
 	}
-	var v int
-	if err := q.QueryRow(ctx, `SELECT coalesce(max(version), 0) FROM schema_migrations`).Scan(&v); err != nil {
-		return 0, fmt.Errorf("migration version: %w", err)
+	rows, err := conn.Query(ctx, `SELECT version FROM schema_migrations ORDER BY version`)
+	if err != nil {
+		return nil, fmt.Errorf("recorded migrations: %w", err)
 	}
-	return v, nil
+	vs, err := pgx.CollectRows(rows, pgx.RowTo[int])
+	if err != nil {
+		return nil, fmt.Errorf("recorded migrations: %w", err)
+	}
+	return vs, nil
 }
 
-// Version returns the applied and the latest known migration numbers.
+// Version returns the applied migration number (the highest with every
+// lower one applied too; 0 on an empty database) and the latest known one.
 func (db *DB) Version(ctx context.Context) (applied, latest int, err error) {
-	ms, err := migrations()
+	ms, err := db.migrations()
 	if err != nil {
-		return 0, 0, err
+		return 0, 0, fmt.Errorf("version: %w", err)
 	}
-	if len(ms) > 0 {
-		latest = ms[len(ms)-1].version
-	}
-	err = db.withConn(ctx, func(c *pgx.Conn) error {
-		applied, err = appliedVersion(ctx, c)
+	var recorded []int
+	err = db.withConn(ctx, func(c *pgx.Conn) (err error) {
+		recorded, err = recordedVersions(ctx, c)
 		return err
 	})
-	return applied, latest, err
+	if err != nil {
+		return 0, 0, fmt.Errorf("version: %w", err)
+	}
+	p := sqlstore.PlanMigrations(ms, recorded)
+	return p.Applied, p.Latest, nil
 }

@@ -46,9 +46,10 @@ func (a *applier) loadAll(reqs ...loadReq) error {
 	return nil
 }
 
-// applyLesson writes one lesson. A changed lesson date does not move the
-// stored grades of the lesson: each keeps its own date and period (see
-// reperiod); the journal sends a grade again when it moved with the lesson.
+// applyLesson writes one lesson. A changed lesson date moves the lesson's
+// attendance marks (which repeat it) but not its stored grades: each keeps
+// its own date and period (see reperiod); the journal sends a grade again
+// when it moved with the lesson.
 func (a *applier) applyLesson(in diary.LessonIn, old map[string]diary.Lesson) error {
 	want, ok := a.resolveLesson(in)
 	if !a.requireExt(in.Src, want.ExtID) || !ok || a.skip[in.Src] {
@@ -63,9 +64,14 @@ func (a *applier) applyLesson(in diary.LessonIn, old map[string]diary.Lesson) er
 			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, lessonArgs(want)...)
 		return err
 	}, func() error {
-		return a.exec("update lesson", `UPDATE lessons SET school_id = ?, ext_id = ?, class_id = ?,
+		err := a.exec("update lesson", `UPDATE lessons SET school_id = ?, ext_id = ?, class_id = ?,
 			group_id = ?, subject_id = ?, teacher_id = ?, date = ?, number = ?, topic = ?,
 			homework = ? WHERE id = ?`, append(lessonArgs(want), want.ID)...)
+		if err != nil || want.Date == prev.Date {
+			return err
+		}
+		return a.exec("move attendance", `UPDATE attendance SET date = ? WHERE lesson_id = ?`,
+			dateText(want.Date), want.ID)
 	})
 	old[want.ExtID] = want
 	a.lessons[want.ExtID] = lessonRef{want.ID, want.ClassID, want.GroupID, want.SubjectID,
@@ -174,8 +180,8 @@ func (a *applier) applyMark(it attendanceItem, old map[attendanceKey]string) err
 	}
 	old[it.key] = it.mark
 	_, err := a.put(diary.KindAttendance, found, prev == it.mark, func() error {
-		return a.exec("insert attendance", `INSERT INTO attendance (school_id, student_id, lesson_id, mark)
-			VALUES (?, ?, ?, ?)`, a.school.ID, it.key.student, it.key.lesson, it.mark)
+		return a.exec("insert attendance", `INSERT INTO attendance (school_id, student_id, lesson_id, date, mark)
+			SELECT ?1, ?2, id, date, ?4 FROM lessons WHERE id = ?3`, a.school.ID, it.key.student, it.key.lesson, it.mark)
 	}, func() error {
 		return a.exec("update attendance", `UPDATE attendance SET mark = ?
 			WHERE student_id = ? AND lesson_id = ?`, it.mark, it.key.student, it.key.lesson)

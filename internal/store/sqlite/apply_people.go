@@ -93,7 +93,7 @@ func sameStaff(x, y diary.Staff) bool {
 // staffArgs returns the stored columns of s from school_id to active_to.
 func staffArgs(s diary.Staff) []any {
 	return []any{s.SchoolID, s.ExtID, s.Name.Last, s.Name.First, s.Name.Middle, s.Phone, s.Email,
-		dateText(s.ActiveFrom), dateText(s.ActiveTo)}
+		dialect.Date(s.ActiveFrom), dialect.Date(s.ActiveTo)}
 }
 
 // staffRoles resolves the classes of a staff member's roles.

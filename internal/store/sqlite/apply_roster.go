@@ -156,7 +156,7 @@ func (a *applier) studentClass(in diary.StudentIn, prev diary.Student) (classRef
 // studentArgs returns the stored columns of s from school_id to updated_at.
 func studentArgs(s diary.Student) []any {
 	return []any{s.SchoolID, s.ExtID, s.Name.Last, s.Name.First, s.Name.Middle, nullID(s.ClassID),
-		dateText(s.BirthDate), s.Phone, s.Email, s.Status, dateText(s.LeftOn), s.LeftReason,
+		dialect.Date(s.BirthDate), s.Phone, s.Email, s.Status, dialect.Date(s.LeftOn), s.LeftReason,
 		instantText(s.UpdatedAt)}
 }
 

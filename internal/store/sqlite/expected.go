@@ -25,8 +25,8 @@ func (db *DB) SetExpectedGrade(ctx context.Context, g diary.ExpectedGrade) error
 			return err
 		}
 		_, err := tx.ExecContext(ctx, `INSERT INTO expected_grades
-				(student_id, subject_id, period_id, teacher_id, value, reason, set_at)
-			VALUES (?, ?, ?, ?, ?, ?, ?)
+				(school_id, student_id, subject_id, period_id, teacher_id, value, reason, set_at)
+			SELECT school_id, id, ?2, ?3, ?4, ?5, ?6, ?7 FROM students WHERE id = ?1
 			ON CONFLICT (student_id, period_id, subject_id) DO UPDATE SET
 				teacher_id = excluded.teacher_id, value = excluded.value,
 				reason = excluded.reason, set_at = excluded.set_at`,

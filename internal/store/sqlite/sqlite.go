@@ -18,6 +18,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"io/fs"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -45,6 +46,7 @@ type DB struct {
 	wcache *stmtCache
 	rcache *stmtCache
 	now    func() time.Time
+	schema fs.FS // holds migrations/*.sql
 }
 
 var _ diary.Store = (*DB)(nil)
@@ -58,7 +60,7 @@ func Open(ctx context.Context, path string, now func() time.Time) (*DB, error) {
 	if err := os.MkdirAll(filepath.Dir(path), 0o750); err != nil {
 		return nil, fmt.Errorf("sqlite: create directory: %w", err)
 	}
-	db := &DB{path: path, now: now}
+	db := &DB{path: path, now: now, schema: migrationFiles}
 	var err error
 	if db.write, err = openPool(ctx, path, false, 1); err != nil {
 		return nil, err
