@@ -13,6 +13,9 @@ import (
 // through linkcodes, so its Store is part of this one.
 type Store interface {
 	linkcodes.Store
+	// The chat's notification choices and the staff members' chats
+	// (diary.Notifications' errors).
+	diary.Notifications
 
 	// Schools, classes and people.
 
