@@ -141,3 +141,9 @@ func fillClassSums(ctx context.Context, tx querier, cs *diary.ClassSummary) erro
 	cs.Expected, err = collect(rows, err, "class expected grades", scanExpected)
 	return err
 }
+
+// period reads a period by id through q.
+func period(ctx context.Context, q querier, id int64) (diary.Period, error) {
+	p, err := scanPeriod(q.QueryRowContext(ctx, `SELECT `+periodCols+` FROM periods WHERE id = ?`, id))
+	return p, wrap(err, "period %d", id)
+}
