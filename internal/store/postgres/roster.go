@@ -11,34 +11,6 @@ import (
 // byName orders people by last, first and middle name.
 const byName = ` ORDER BY last_name, first_name, middle_name, id`
 
-// Class returns the class with id; ErrNotFound.
-func (db *DB) Class(ctx context.Context, id int64) (diary.Class, error) {
-	return one(ctx, db, "class", scanClass, `SELECT `+classCols+` FROM classes WHERE id = $1`, id)
-}
-
-// ClassByName returns the school's class named name; ErrNotFound.
-func (db *DB) ClassByName(ctx context.Context, schoolID int64, name string) (diary.Class, error) {
-	return one(ctx, db, "class by name", scanClass,
-		`SELECT `+classCols+` FROM classes WHERE school_id = $1 AND name = $2 ORDER BY id LIMIT 1`, schoolID, name)
-}
-
-// Classes lists a school's classes by level, then name.
-func (db *DB) Classes(ctx context.Context, schoolID int64) ([]diary.Class, error) {
-	return list(ctx, db, "classes", scanClass,
-		`SELECT `+classCols+` FROM classes WHERE school_id = $1 ORDER BY level, name, id`, schoolID)
-}
-
-// Subject returns the subject with id; ErrNotFound.
-func (db *DB) Subject(ctx context.Context, id int64) (diary.Subject, error) {
-	return one(ctx, db, "subject", scanSubject, `SELECT `+subjectCols+` FROM subjects WHERE id = $1`, id)
-}
-
-// Subjects lists a school's subjects by name.
-func (db *DB) Subjects(ctx context.Context, schoolID int64) ([]diary.Subject, error) {
-	return list(ctx, db, "subjects", scanSubject,
-		`SELECT `+subjectCols+` FROM subjects WHERE school_id = $1 ORDER BY name, id`, schoolID)
-}
-
 // Student returns the student with id, enrolled or left; ErrNotFound.
 func (db *DB) Student(ctx context.Context, id int64) (diary.Student, error) {
 	return one(ctx, db, "student", scanStudent, `SELECT `+studentCols+` FROM students WHERE id = $1`, id)
@@ -48,12 +20,6 @@ func (db *DB) Student(ctx context.Context, id int64) (diary.Student, error) {
 func (db *DB) StudentsOfClass(ctx context.Context, classID int64) ([]diary.Student, error) {
 	return list(ctx, db, "students of class", scanStudent,
 		`SELECT `+studentCols+` FROM students WHERE class_id = $1 AND status = 'enrolled'`+byName, classID)
-}
-
-// GroupsOfStudent lists the groups a student belongs to, by name.
-func (db *DB) GroupsOfStudent(ctx context.Context, studentID int64) ([]diary.Group, error) {
-	return list(ctx, db, "groups of student", scanGroup, `SELECT `+groupCols+` FROM groups
-		WHERE id IN (SELECT group_id FROM group_members WHERE student_id = $1) ORDER BY name, id`, studentID)
 }
 
 // Guardian returns the guardian with id; ErrNotFound.

@@ -48,3 +48,21 @@ func scanDayOff(r scanner) (diary.DayOff, error) {
 		dateCol{&h.Start}, dateCol{&h.End})
 	return h, err
 }
+
+const classCols = `id, school_id, ext_id, name, level`
+
+// scanClass reads one row of classCols.
+func scanClass(r scanner) (diary.Class, error) {
+	var c diary.Class
+	err := r.Scan(&c.ID, &c.SchoolID, &c.ExtID, &c.Name, &c.Level)
+	return c, err
+}
+
+const subjectCols = `id, school_id, ext_id, name, short`
+
+// scanSubject reads one row of subjectCols.
+func scanSubject(r scanner) (diary.Subject, error) {
+	var s diary.Subject
+	err := r.Scan(&s.ID, &s.SchoolID, &s.ExtID, &s.Name, &s.Short)
+	return s, err
+}

@@ -147,3 +147,9 @@ func period(ctx context.Context, q querier, id int64) (diary.Period, error) {
 	p, err := scanPeriod(q.QueryRowContext(ctx, `SELECT `+periodCols+` FROM periods WHERE id = ?`, id))
 	return p, wrap(err, "period %d", id)
 }
+
+// class reads a class by id through q.
+func class(ctx context.Context, q querier, id int64) (diary.Class, error) {
+	c, err := scanClass(q.QueryRowContext(ctx, `SELECT `+classCols+` FROM classes WHERE id = ?`, id))
+	return c, wrap(err, "class %d", id)
+}
