@@ -137,3 +137,6 @@ func (db *DB) sendBatch(ctx context.Context, b *pgx.Batch) error {
 		return c.SendBatch(ctx, b).Close()
 	})
 }
+
+// byName orders people by last, first and middle name.
+const byName = ` ORDER BY last_name, first_name, middle_name, id`

@@ -2,6 +2,7 @@ package sqlite
 
 import (
 	"context"
+	"encoding/json"
 
 	"github.com/schooldiary/diary/internal/diary"
 )
@@ -65,4 +66,69 @@ func scanSubject(r scanner) (diary.Subject, error) {
 	var s diary.Subject
 	err := r.Scan(&s.ID, &s.SchoolID, &s.ExtID, &s.Name, &s.Short)
 	return s, err
+}
+
+const studentCols = `s.id, s.school_id, s.ext_id, s.last_name, s.first_name, s.middle_name,
+	s.class_id, s.birth_date, s.phone, s.email, s.status, s.left_on, s.left_reason, s.updated_at`
+
+// byName orders people by ФИО, then id.
+const byName = ` ORDER BY s.last_name, s.first_name, s.middle_name, s.id`
+
+// scanStudent reads one row of studentCols.
+func scanStudent(r scanner) (diary.Student, error) {
+	var s diary.Student
+	err := r.Scan(&s.ID, &s.SchoolID, &s.ExtID, &s.Name.Last, &s.Name.First, &s.Name.Middle,
+		idCol{&s.ClassID}, dateCol{&s.BirthDate}, &s.Phone, &s.Email, &s.Status,
+		dateCol{&s.LeftOn}, &s.LeftReason, instantCol{&s.UpdatedAt})
+	return s, err
+}
+
+const guardianCols = `s.id, s.school_id, s.ext_id, s.last_name, s.first_name, s.middle_name,
+	s.kind, s.phone, s.email`
+
+// scanGuardian reads one row of guardianCols.
+func scanGuardian(r scanner) (diary.Guardian, error) {
+	var g diary.Guardian
+	err := r.Scan(&g.ID, &g.SchoolID, &g.ExtID, &g.Name.Last, &g.Name.First, &g.Name.Middle,
+		&g.Kind, &g.Phone, &g.Email)
+	return g, err
+}
+
+const staffCols = `s.id, s.school_id, s.ext_id, s.last_name, s.first_name, s.middle_name,
+	s.phone, s.email, s.active_from, s.active_to`
+
+// scanStaff reads one row of staffCols.
+func scanStaff(r scanner) (diary.Staff, error) {
+	var s diary.Staff
+	err := r.Scan(&s.ID, &s.SchoolID, &s.ExtID, &s.Name.Last, &s.Name.First, &s.Name.Middle,
+		&s.Phone, &s.Email, dateCol{&s.ActiveFrom}, dateCol{&s.ActiveTo})
+	return s, err
+}
+
+// fillRoles loads the roles of every staff member in list with one query.
+func fillRoles(ctx context.Context, q querier, list []diary.Staff) error {
+	if len(list) == 0 {
+		return nil
+	}
+	at := make(map[int64]int, len(list))
+	ids := make([]int64, len(list))
+	for i, s := range list {
+		at[s.ID], ids[i] = i, s.ID
+	}
+	js, _ := json.Marshal(ids)
+	rows, err := q.QueryContext(ctx, `SELECT staff_id, role, class_id, level FROM staff_roles
+		WHERE staff_id IN (SELECT value FROM json_each(?)) ORDER BY staff_id, rowid`, string(js))
+	if err != nil {
+		return wrap(err, "staff roles")
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id int64
+		var r diary.StaffRole
+		if err := rows.Scan(&id, &r.Role, idCol{&r.ClassID}, &r.Level); err != nil {
+			return wrap(err, "staff roles")
+		}
+		list[at[id]].Roles = append(list[at[id]].Roles, r)
+	}
+	return wrap(rows.Err(), "staff roles")
 }

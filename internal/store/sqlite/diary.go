@@ -153,3 +153,17 @@ func class(ctx context.Context, q querier, id int64) (diary.Class, error) {
 	c, err := scanClass(q.QueryRowContext(ctx, `SELECT `+classCols+` FROM classes WHERE id = ?`, id))
 	return c, wrap(err, "class %d", id)
 }
+
+// student reads a student by id through q.
+func student(ctx context.Context, q querier, id int64) (diary.Student, error) {
+	s, err := scanStudent(q.QueryRowContext(ctx,
+		`SELECT `+studentCols+` FROM students s WHERE s.id = ?`, id))
+	return s, wrap(err, "student %d", id)
+}
+
+// studentsOfClass reads the enrolled students of a class through q.
+func studentsOfClass(ctx context.Context, q querier, classID int64) ([]diary.Student, error) {
+	rows, err := q.QueryContext(ctx, `SELECT `+studentCols+` FROM students s
+		WHERE s.class_id = ? AND s.status = 'enrolled'`+byName, classID)
+	return collect(rows, err, "students of class", scanStudent)
+}
