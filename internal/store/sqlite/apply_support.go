@@ -132,3 +132,36 @@ func fillRoles(ctx context.Context, q querier, list []diary.Staff) error {
 	}
 	return wrap(rows.Err(), "staff roles")
 }
+
+const lessonCols = `l.id, l.school_id, l.ext_id, l.class_id, l.group_id, l.subject_id, l.teacher_id,
+	l.date, l.number, l.topic, l.homework`
+
+// scanLesson reads one row of lessonCols.
+func scanLesson(r scanner) (diary.Lesson, error) {
+	var l diary.Lesson
+	err := r.Scan(&l.ID, &l.SchoolID, &l.ExtID, &l.ClassID, idCol{&l.GroupID}, &l.SubjectID,
+		idCol{&l.TeacherID}, dateCol{&l.Date}, &l.Number, &l.Topic, &l.Homework)
+	return l, err
+}
+
+const gradeCols = `id, school_id, ext_id, student_id, subject_id, lesson_id, teacher_id, period_id,
+	date, value, mark, work_type, weight, description, updated_at`
+
+// scanGrade reads one row of gradeCols.
+func scanGrade(r scanner) (diary.Grade, error) {
+	var g diary.Grade
+	err := r.Scan(&g.ID, &g.SchoolID, &g.ExtID, &g.StudentID, &g.SubjectID, idCol{&g.LessonID},
+		idCol{&g.TeacherID}, &g.PeriodID, dateCol{&g.Date}, intCol{&g.Value}, strCol{&g.Mark},
+		&g.WorkType, &g.Weight, &g.Description, instantCol{&g.UpdatedAt})
+	return g, err
+}
+
+const finalCols = `id, school_id, student_id, subject_id, kind, year_id, period_id, value, mark, updated_at`
+
+// scanFinal reads one row of finalCols.
+func scanFinal(r scanner) (diary.FinalGrade, error) {
+	var f diary.FinalGrade
+	err := r.Scan(&f.ID, &f.SchoolID, &f.StudentID, &f.SubjectID, &f.Kind, &f.YearID,
+		idCol{&f.PeriodID}, intCol{&f.Value}, strCol{&f.Mark}, instantCol{&f.UpdatedAt})
+	return f, err
+}

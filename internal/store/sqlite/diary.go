@@ -167,3 +167,43 @@ func studentsOfClass(ctx context.Context, q querier, classID int64) ([]diary.Stu
 		WHERE s.class_id = ? AND s.status = 'enrolled'`+byName, classID)
 	return collect(rows, err, "students of class", scanStudent)
 }
+
+// grades reads a student's grades of a period through q.
+func grades(ctx context.Context, q querier, studentID, periodID, subjectID int64) ([]diary.Grade, error) {
+	rows, err := q.QueryContext(ctx, `SELECT `+gradeCols+` FROM grades
+		WHERE student_id = ? AND period_id = ? AND (? = 0 OR subject_id = ?)
+		ORDER BY date, id`, studentID, periodID, subjectID, subjectID)
+	return collect(rows, err, "grades", scanGrade)
+}
+
+// scanAggregate reads student_id, subject_id, period_id, sum, weights, count.
+func scanAggregate(r scanner) (diary.Aggregate, error) {
+	var a diary.Aggregate
+	err := r.Scan(&a.StudentID, &a.SubjectID, &a.PeriodID, &a.Sum, &a.Weights, &a.Count)
+	return a, err
+}
+
+// aggregates reads a student's running sums of a period through q.
+func aggregates(ctx context.Context, q querier, studentID, periodID int64) ([]diary.Aggregate, error) {
+	rows, err := q.QueryContext(ctx, `SELECT student_id, subject_id, period_id, sum, weights, count
+		FROM aggregates WHERE student_id = ? AND period_id = ? AND count > 0
+		ORDER BY subject_id`, studentID, periodID)
+	return collect(rows, err, "aggregates", scanAggregate)
+}
+
+const expectedCols = `e.student_id, e.subject_id, e.period_id, e.teacher_id, e.value, e.reason, e.set_at`
+
+// scanExpected reads one row of expectedCols.
+func scanExpected(r scanner) (diary.ExpectedGrade, error) {
+	var e diary.ExpectedGrade
+	err := r.Scan(&e.StudentID, &e.SubjectID, &e.PeriodID, idCol{&e.TeacherID}, &e.Value,
+		&e.Reason, instantCol{&e.SetAt})
+	return e, err
+}
+
+// expectedGrades reads a student's expected grades of a period through q.
+func expectedGrades(ctx context.Context, q querier, studentID, periodID int64) ([]diary.ExpectedGrade, error) {
+	rows, err := q.QueryContext(ctx, `SELECT `+expectedCols+` FROM expected_grades e
+		WHERE e.student_id = ? AND e.period_id = ? ORDER BY e.subject_id`, studentID, periodID)
+	return collect(rows, err, "expected grades", scanExpected)
+}
