@@ -21,3 +21,12 @@ func scanStaffRole(r pgx.Row) (staffRole, error) {
 	err := r.Scan(&s.staffID, &s.role.Role, &s.role.ClassID, &s.role.Level)
 	return s, err
 }
+
+// queueAll queues a query whose rows scan appends to dst.
+func queueAll[T any](b *pgx.Batch, scan scanFunc[T], dst *[]T, sql string, args ...any) {
+	b.Queue(sql, args...).Query(func(rows pgx.Rows) error {
+		v, err := collect(rows, scan)
+		*dst = v
+		return err
+	})
+}
