@@ -91,7 +91,7 @@ func allTests() []contractTest {
 	var all []contractTest
 	for _, group := range [][]contractTest{
 		applyTests(), applyPeopleTests(), validationTests(), aggregateTests(),
-		schoolReadTests(), rosterReadTests(), journalReadTests(), diaryReadTests(),
+		schoolReadTests(), rosterReadTests(), orderReadTests(), journalReadTests(), diaryReadTests(),
 		errorTests(), tokenTests(), timeTests(), identityTests(),
 		reperiodTests(), consistencyTests(), deleteTests(), notifyTests(),
 	} {
