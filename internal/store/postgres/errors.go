@@ -18,30 +18,13 @@ const (
 	codeNotNullViolation    = "23502"
 )
 
-// wrap translates a driver error into the diary's codes and prefixes it with
-// op: no rows → ErrNotFound, a unique violation → ErrConflict, a foreign key
-// violation → ErrNotFound (the referenced record does not exist), a check or
-// not-null violation → EInvalid. nil stays nil.
+// wrap translates a driver error as translate does and prefixes it with op;
+// nil stays nil.
 func wrap(op string, err error) error {
 	if err == nil {
 		return nil
 	}
-	if errors.Is(err, pgx.ErrNoRows) {
-		return fmt.Errorf("%s: %w", op, diary.ErrNotFound)
-	}
-	var pe *pgconn.PgError
-	if !errors.As(err, &pe) {
-		return fmt.Errorf("%s: %w", op, err)
-	}
-	switch pe.Code {
-	case codeUniqueViolation:
-		return fmt.Errorf("%s: %w: %s", op, diary.ErrConflict, pe.ConstraintName)
-	case codeForeignKeyViolation:
-		return fmt.Errorf("%s: %w", op, diary.Errorf(diary.ENotFound, "referenced record not found (%s)", pe.ConstraintName))
-	case codeCheckViolation, codeNotNullViolation:
-		return fmt.Errorf("%s: %w", op, diary.Errorf(diary.EInvalid, "%s", pe.Message))
-	}
-	return fmt.Errorf("%s: %w", op, err)
+	return fmt.Errorf("%s: %w", op, translate(err))
 }
 
 // translate is the PostgreSQL store's error table for the shared logic (as

@@ -11,24 +11,13 @@ import (
 	"github.com/schooldiary/diary/internal/diary"
 )
 
-// wrap translates a driver error into the domain's codes and prefixes it with
-// what was being done: no rows → diary.ErrNotFound, a broken unique key →
-// diary.ErrConflict, a broken foreign key → diary.ErrNotFound (the record
-// referred to does not exist). Other errors are wrapped unchanged; nil stays nil.
+// wrap translates a driver error as translate does and prefixes it with what
+// was being done; nil stays nil.
 func wrap(err error, format string, args ...any) error {
 	if err == nil {
 		return nil
 	}
-	what := fmt.Sprintf(format, args...)
-	switch {
-	case errors.Is(err, sql.ErrNoRows):
-		return fmt.Errorf("%s: %w", what, diary.ErrNotFound)
-	case isUnique(err):
-		return fmt.Errorf("%s: %w: %w", what, diary.ErrConflict, err)
-	case sqliteCode(err) == sqlite3.SQLITE_CONSTRAINT_FOREIGNKEY:
-		return fmt.Errorf("%s: %w: %w", what, diary.ErrNotFound, err)
-	}
-	return fmt.Errorf("%s: %w", what, err)
+	return fmt.Errorf("%s: %w", fmt.Sprintf(format, args...), translate(err))
 }
 
 // isUnique reports whether err is a broken UNIQUE or PRIMARY KEY constraint.

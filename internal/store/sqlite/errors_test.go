@@ -31,6 +31,7 @@ func TestWrapTranslatesDriverErrors(t *testing.T) {
 	}
 	_, fkErr := db.write.ExecContext(ctx, `INSERT INTO years (school_id, name, start_date, end_date)
 		VALUES (999, 'y', '', '')`)
+	_, checkErr := db.write.ExecContext(ctx, `UPDATE schools SET name = NULL`)
 	tests := []struct {
 		name string
 		err  error
@@ -39,6 +40,7 @@ func TestWrapTranslatesDriverErrors(t *testing.T) {
 		{"no rows", wrap(sql.ErrNoRows, "school"), diary.ErrNotFound},
 		{"unique", insert(), diary.ErrConflict},
 		{"foreign key", wrap(fkErr, "insert year"), diary.ErrNotFound},
+		{"not null", wrap(checkErr, "rename school"), &diary.Error{Code: diary.EInvalid}},
 		{"other", wrap(errors.New("disk on fire"), "x"), &diary.Error{Code: diary.EInternal}},
 	}
 	for _, tc := range tests {
