@@ -9,7 +9,8 @@ import (
 )
 
 // instantLayout stores instants in UTC with fixed-width nanoseconds so that
-// they sort as text.
+// they sort as text; instantText writes whole microseconds only (the last
+// three digits are 0), as PostgreSQL keeps them.
 const instantLayout = "2006-01-02T15:04:05.000000000Z07:00"
 
 // dateText returns d as stored, YYYY-MM-DD, or the empty string for the zero
@@ -32,13 +33,14 @@ func dateText(d diary.Date) string {
 	return string(b)
 }
 
-// instantText returns t as stored: UTC, fixed width; the empty string for
-// the zero time.
+// instantText returns t as stored: UTC, truncated to the microsecond, fixed
+// width; the empty string for the zero time. A value written and read back
+// is then equal on both stores.
 func instantText(t time.Time) string {
 	if t.IsZero() {
 		return ""
 	}
-	return t.UTC().Format(instantLayout)
+	return t.UTC().Truncate(time.Microsecond).Format(instantLayout)
 }
 
 // nullInstant returns t as stored, or NULL for the zero time.

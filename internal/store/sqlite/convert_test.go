@@ -30,15 +30,15 @@ func TestDateText(t *testing.T) {
 
 func TestInstantRoundTrip(t *testing.T) {
 	msk := time.FixedZone("MSK", 3*3600)
-	in := time.Date(2026, 10, 5, 23, 59, 59, 100, msk)
+	in := time.Date(2026, 10, 5, 23, 59, 59, 123456789, msk)
 	var out time.Time
 	if err := (instantCol{&out}).Scan(instantText(in)); err != nil {
 		t.Fatal(err)
 	}
-	if !out.Equal(in) || out.Location() != time.UTC {
-		t.Errorf("round trip = %v, want %v in UTC", out, in)
+	if want := in.Truncate(time.Microsecond); !out.Equal(want) || out.Location() != time.UTC {
+		t.Errorf("round trip = %v, want %v in UTC", out, want)
 	}
-	if got, want := instantText(in), "2026-10-05T20:59:59.000000100Z"; got != want {
+	if got, want := instantText(in), "2026-10-05T20:59:59.123456000Z"; got != want {
 		t.Errorf("instantText = %q, want %q", got, want)
 	}
 }

@@ -169,8 +169,8 @@ func (db *DB) Ping(ctx context.Context) error {
 	return nil
 }
 
-// clock returns the current instant in UTC.
-func (db *DB) clock() time.Time { return db.now().UTC() }
+// clock returns the current instant in UTC at the microsecond, as stored.
+func (db *DB) clock() time.Time { return db.now().UTC().Truncate(time.Microsecond) }
 
 // inWriteTx runs fn in a write transaction with cached statements, giving it
 // the transaction too; it commits when fn returns nil, unless dryRun.

@@ -11,6 +11,7 @@ func timeTests() []contractTest {
 	return []contractTest{
 		{"Time/TimestampsFromClockAsUTC", testTimestamps},
 		{"Time/DatesExactNearMidnight", testDates},
+		{"Time/InstantsReadBackEqual", testInstantsReadBackEqual},
 		{"Ping", testPing},
 	}
 }
@@ -104,4 +105,37 @@ func testDates(t *testing.T, f *fixture) {
 
 func testPing(t *testing.T, f *fixture) {
 	must(t, f.s.Ping(t.Context()), "ping")
+}
+
+// exactInstant checks that got is want exactly, to the nanosecond, in UTC.
+func exactInstant(t *testing.T, what string, got, want time.Time) {
+	t.Helper()
+	if !got.Equal(want) || got.Location() != time.UTC {
+		t.Errorf("%s = %v, want exactly %v in UTC", what, got, want)
+	}
+}
+
+// An instant written with nanoseconds is kept to the microsecond (truncated)
+// and reads back equal to that on every store: through the store's own
+// writes and through the port's Dialect.Instant.
+func testInstantsReadBackEqual(t *testing.T, f *fixture) {
+	r := f.small(t)
+	ctx := t.Context()
+	at := time.Date(2026, time.October, 6, 12, 0, 0, 123456789, moscow(t))
+	want := at.UTC().Truncate(time.Microsecond)
+	g := diary.ExpectedGrade{StudentID: id(t, r.Students, StudentBelov), SubjectID: id(t, r.Subjects, SubjMath),
+		PeriodID: r.Period(t, PeriodQ1), Value: 4, SetAt: at}
+	must(t, f.s.SetExpectedGrade(ctx, g), "set expected grade")
+	got, err := f.s.ExpectedGrades(ctx, g.StudentID, g.PeriodID)
+	must(t, err, "expected grades")
+	if len(got) != 1 {
+		t.Fatalf("expected grades = %d, want 1", len(got))
+	}
+	exactInstant(t, "expected grade SetAt", got[0].SetAt, want)
+	p := portOf(t, f)
+	_, err = p.Exec(ctx, `UPDATE schools SET created_at = $2 WHERE id = $1`, r.School.ID, p.Dialect().Instant(at))
+	must(t, err, "write created_at through the port")
+	school, err := f.s.School(ctx, r.School.ID)
+	must(t, err, "school")
+	exactInstant(t, "school CreatedAt", school.CreatedAt, want)
 }
