@@ -15,8 +15,3 @@ func (db *DB) withConn(ctx context.Context, fn func(c *pgx.Conn) error) error {
 	defer c.Release()
 	return fn(c.Conn())
 }
-
-// inTx runs fn in a transaction, committed when fn returns nil.
-func (db *DB) inTx(ctx context.Context, fn func(tx pgx.Tx) error) error {
-	return pgx.BeginFunc(ctx, db.pool, fn)
-}

@@ -172,12 +172,6 @@ func (db *DB) Ping(ctx context.Context) error {
 // clock returns the current instant in UTC.
 func (db *DB) clock() time.Time { return db.now().UTC() }
 
-// inWrite runs fn in a write transaction with cached statements, committing
-// when fn returns nil.
-func (db *DB) inWrite(ctx context.Context, fn func(q querier) error) error {
-	return db.inWriteTx(ctx, false, func(q querier, _ *sql.Tx) error { return fn(q) })
-}
-
 // inWriteTx runs fn in a write transaction with cached statements, giving it
 // the transaction too; it commits when fn returns nil, unless dryRun.
 func (db *DB) inWriteTx(ctx context.Context, dryRun bool, fn func(q querier, tx *sql.Tx) error) error {

@@ -12,6 +12,7 @@ func diaryReadTests() []contractTest {
 	return []contractTest{
 		{"Diary/StudentDiary", testStudentDiary},
 		{"Diary/StudentDiaryOwnGroupSubjects", testStudentDiaryGroups},
+		{"Diary/StudentDiaryWithoutClass", testStudentDiaryWithoutClass},
 		{"Diary/ClassSummaryEnrolledOnly", testClassSummary},
 		{"Expected/SetReplacesEarlier", testExpectedReplace},
 		{"Expected/SetChecksInput", testExpectedInvalid},
@@ -102,6 +103,8 @@ func (f *fixture) wantSubjects(t *testing.T, got diary.StudentDiary, want []subj
 		}
 		a := sd.Aggregate
 		equal(t, w.name+": aggregate", [3]int64{a.Sum, a.Weights, int64(a.Count)}, [3]int64{w.sum, w.weights, int64(w.count)})
+		equal(t, w.name+": aggregate's student, subject, period", [3]int64{a.StudentID, a.SubjectID, a.PeriodID},
+			[3]int64{got.Student.ID, sd.Subject.ID, got.Period.ID})
 		equal(t, w.name+": period grade", finalText(sd.Final), w.final)
 	}
 }
@@ -130,6 +133,35 @@ func testStudentDiaryGroups(t *testing.T, f *fixture) {
 	belova, err := f.s.StudentDiary(t.Context(), id(t, r.Students, StudentBelova), r.Period(t, PeriodH1))
 	must(t, err, "student diary")
 	f.wantSubjects(t, belova, []subjectWant{{"Математика", 1150, 250, 2, ""}})
+}
+
+// A student who left without a class has a diary: the zero Class and the
+// subjects of their grades only (here none).
+func testStudentDiaryWithoutClass(t *testing.T, f *fixture) {
+	r := f.small(t)
+	b := onlyCode(SchoolCode)
+	b.Students = []diary.StudentIn{{Src: src("students", 0), Student: diary.Student{ExtID: "st-new-left",
+		Name: diary.Name{Last: "Новиков", First: "Олег"}, Status: diary.Left, LeftOn: d("2026-10-02"),
+		LeftReason: diary.LeftTransferred}}}
+	b.Guardians = []diary.GuardianIn{{Src: src("guardians", 0), StudentRefs: []string{"st-new-left"},
+		Guardian: diary.Guardian{ExtID: "gd-novikova", Name: diary.Name{Last: "Новикова", First: "Анна"},
+			Kind: diary.Parent, Phone: "+79120009900"}}}
+	f.apply(t, b)
+	gs, err := f.s.GuardiansByPhone(t.Context(), "+79120009900")
+	must(t, err, "guardians by phone")
+	if len(gs) != 1 {
+		t.Fatalf("guardians by phone = %d, want 1", len(gs))
+	}
+	kids, err := f.s.StudentsOfGuardian(t.Context(), gs[0].ID)
+	must(t, err, "students of guardian")
+	if len(kids) != 1 {
+		t.Fatalf("students of guardian = %d, want 1", len(kids))
+	}
+	got, err := f.s.StudentDiary(t.Context(), kids[0].ID, r.Period(t, PeriodQ1))
+	must(t, err, "diary of a student without a class")
+	equal(t, "class", got.Class, diary.Class{})
+	equal(t, "student's class", got.Student.ClassID, int64(0))
+	equal(t, "subjects", len(got.Subjects), 0)
 }
 
 func testClassSummary(t *testing.T, f *fixture) {
