@@ -93,4 +93,3 @@ var (
 
 // kindText returns a named string kind as the plain string a text column takes.
 func kindText[T ~string](v T) string { return string(v) }
-
