@@ -65,7 +65,7 @@ func (a *applier) resolveGroups() {
 		a.rs.groupClass[i] = c
 		g := a.groups.add(x.Group.ExtID)
 		g.class, g.broken = c, g.broken || !known(x.ClassRef, c)
-		a.rs.groupMembers[i], _ = a.refs(a.students, x.StudentRefs, x.Src, "students")
+		a.rs.groupMembers[i], _ = a.refs(a.students, x.StudentRefs, x.Src, "student")
 	}
 }
 
@@ -74,7 +74,7 @@ func (a *applier) resolveGuardians() {
 	a.rs.guardianStudents = make([][]*ent, len(a.b.Guardians))
 	for i, x := range a.b.Guardians {
 		a.guardians.add(x.Guardian.ExtID)
-		a.rs.guardianStudents[i], _ = a.refs(a.students, x.StudentRefs, x.Src, "students")
+		a.rs.guardianStudents[i], _ = a.refs(a.students, x.StudentRefs, x.Src, "student")
 	}
 }
 

@@ -92,7 +92,7 @@ const (
 var unknown = map[string]string{
 	"year": msgUnknownYear, "period": msgUnknownPeriod, "subject": msgUnknownSubject,
 	"class": msgUnknownClass, "group": msgUnknownGroup, "teacher": msgUnknownTeacher,
-	"student": msgUnknownStudent, "students": msgUnknownStudent, "lesson": msgUnknownLesson,
+	"student": msgUnknownStudent, "lesson": msgUnknownLesson,
 }
 
 // ref resolves key in m; an unknown key is a problem on field, an empty one
