@@ -335,24 +335,11 @@ func scanMember(r Scanner) (memberRow, error) {
 	return m, err
 }
 
-// staffRole is a stored role of a staff member.
-type staffRole struct {
-	staffID int64
-	role    diary.StaffRole
-}
-
-// scanStaffRole reads staff_id, role, class_id, level.
-func scanStaffRole(r Scanner) (staffRole, error) {
-	var s staffRole
-	err := r.Scan(&s.staffID, &s.role.Role, IDCol{&s.role.ClassID}, &s.role.Level)
-	return s, err
-}
-
 // loadLinks reads the roles, members, links, attendance and final grades of
 // the stored records the batch names.
 func (a *applier) loadLinks(ctx context.Context) error {
 	in := func(n int) string { return a.s.d.InList(n, "bigint") }
-	roles, err := byIDs(ctx, a, "staff roles", scanStaffRole, `SELECT staff_id, role, class_id, level
+	roles, err := byIDs(ctx, a, "staff roles", scanStaffRole, `SELECT staff_id, role, coalesce(class_id, 0), level
 		FROM staff_roles WHERE staff_id IN (`+in(1)+`) ORDER BY staff_id, id`, storedIDs(a.staff, ownStaffKeys(a.b)))
 	if err != nil {
 		return err

@@ -199,28 +199,9 @@ func (a *applier) markLeft(ctx context.Context) error {
 		SET status = 'left', left_on = $2, left_reason = $3, updated_at = $4
 		WHERE school_id = $1 AND status = 'enrolled' AND ext_id NOT IN (`+a.s.d.InList(5, "text")+`)
 		RETURNING `+studentCols, a.school, a.s.date(a.asOf()), diary.LeftNotInRoster, a.s.instant(a.now), a.s.d.List(listed))
-	slices.SortFunc(left, func(x, y diary.Student) int { return compareNames(x.Name, y.Name, x.ID, y.ID) })
+	sortByName(left, func(x diary.Student) diary.Name { return x.Name }, func(x diary.Student) int64 { return x.ID })
 	a.res.MarkedLeft = left
 	return err
-}
-
-// compareNames orders people by last, first and middle name, then id.
-func compareNames(x, y diary.Name, xid, yid int64) int {
-	for _, c := range [][2]string{{x.Last, y.Last}, {x.First, y.First}, {x.Middle, y.Middle}} {
-		if c[0] != c[1] {
-			if c[0] < c[1] {
-				return -1
-			}
-			return 1
-		}
-	}
-	switch {
-	case xid < yid:
-		return -1
-	case xid > yid:
-		return 1
-	}
-	return 0
 }
 
 // writeGroups writes the batch's groups; members, when given, replace the
