@@ -84,21 +84,35 @@ func (t txPort) LockKey(ctx context.Context, key string) error {
 // Driver returns the pgx.Tx.
 func (t txPort) Driver() any { return t.tx }
 
-// Insert writes rows into tb: COPY when no ids are wanted, otherwise column
-// arrays through unnest with RETURNING id and tb.Key, in chunks.
+// copyRows is the fewest rows Insert sends with COPY: for fewer, the COPY
+// protocol's extra round trips cost more than the arrays of one INSERT.
+const copyRows = 100
+
+// Insert writes rows into tb: COPY when no ids are wanted, no conflict
+// clause is set and there are at least copyRows rows, otherwise column arrays through unnest, with tb.Conflict
+// and RETURNING id and tb.Key when set, in chunks.
 func (t txPort) Insert(ctx context.Context, tb sqlstore.Table, rows [][]any, got func(id int64, key string)) error {
 	if len(rows) == 0 {
 		return nil
 	}
 	pt := pgTable(tb)
-	if tb.Key == "" {
+	if tb.Key == "" && tb.Conflict == "" && len(rows) >= copyRows {
 		src := pgx.CopyFromSlice(len(rows), func(i int) ([]any, error) { return pt.encodeRow(rows[i]), nil })
 		_, err := t.tx.CopyFrom(ctx, pgx.Identifier{tb.Name}, tb.Cols, src)
 		return err
 	}
 	cols := pt.columns(pt.encodeRows(rows))
-	sql := "INSERT INTO " + tb.Name + " (" + strings.Join(tb.Cols, ", ") + ") SELECT u.* FROM " +
-		pt.unnest(1, false) + " RETURNING id, " + tb.Key
+	sql := "INSERT INTO " + tb.Name + " (" + strings.Join(tb.Cols, ", ") + ") SELECT u.* FROM " + pt.unnest(1, false)
+	if tb.Conflict != "" {
+		sql += " " + tb.Conflict
+	}
+	if tb.Key == "" {
+		return chunked(len(rows), func(lo, hi int) error {
+			_, err := t.tx.Exec(ctx, sql, sliceAll(cols, lo, hi)...)
+			return err
+		})
+	}
+	sql += " RETURNING id, " + tb.Key
 	return chunked(len(rows), func(lo, hi int) error {
 		res, err := t.tx.Query(ctx, sql, sliceAll(cols, lo, hi)...)
 		if err != nil {

@@ -39,6 +39,9 @@ func (t txPort) insertChunk(ctx context.Context, tb sqlstore.Table, rows [][]any
 		b.WriteString(tuple)
 		args = append(args, encodeRow(tb, r)...)
 	}
+	if tb.Conflict != "" {
+		b.WriteString(" " + tb.Conflict)
+	}
 	if tb.Key == "" {
 		_, err := t.tx.ExecContext(ctx, b.String(), args...)
 		return err

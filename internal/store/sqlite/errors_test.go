@@ -3,7 +3,6 @@ package sqlite
 import (
 	"database/sql"
 	"errors"
-	"fmt"
 	"path/filepath"
 	"testing"
 	"time"
@@ -52,30 +51,5 @@ func TestWrapTranslatesDriverErrors(t *testing.T) {
 	}
 	if wrap(nil, "x") != nil {
 		t.Errorf("wrap(nil) != nil")
-	}
-}
-
-// Apply turns foreign keys off for a big batch's transaction only.
-func TestApplyRestoresForeignKeys(t *testing.T) {
-	ctx := t.Context()
-	db, err := Open(ctx, filepath.Join(t.TempDir(), "diary.db"), time.Now)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
-	if err := db.Migrate(ctx); err != nil {
-		t.Fatal(err)
-	}
-	b := &diary.Batch{School: diary.School{Code: "s", Name: "Школа"}}
-	for i := range bulkRecords {
-		b.Subjects = append(b.Subjects, diary.SubjectIn{Src: diary.Source{File: "subjects", Line: i},
-			Subject: diary.Subject{ExtID: fmt.Sprint(i), Name: "Предмет"}})
-	}
-	if _, err := db.Apply(ctx, b, diary.ApplyOptions{}); err != nil {
-		t.Fatal(err)
-	}
-	var on int
-	if err := db.write.QueryRowContext(ctx, `PRAGMA foreign_keys`).Scan(&on); err != nil || on != 1 {
-		t.Errorf("foreign_keys after Apply = %d, %v; want 1", on, err)
 	}
 }

@@ -253,7 +253,7 @@ func testReapply(t *testing.T, db *sqlite.DB, clock *testClock) {
 		t.Errorf("updated_at = %v, want %v (not rewritten); err %v", again.UpdatedAt, st.UpdatedAt, err)
 	}
 	if st.UpdatedAt.Nanosecond() != 123456000 || st.UpdatedAt.Location() != time.UTC {
-		t.Errorf("updated_at = %v, want microseconds kept (as PostgreSQL keeps them), UTC", st.UpdatedAt)
+		t.Errorf("updated_at = %v, want microseconds kept (as on PostgreSQL), UTC", st.UpdatedAt)
 	}
 }
 

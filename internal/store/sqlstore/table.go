@@ -7,11 +7,17 @@ import "strings"
 // "ntext" string ("" is NULL), "bigint" int64, "nbigint" int64 (0 is NULL),
 // "int" int, "nsmallint" int (0 is NULL), "date" diary.Date (zero is NULL),
 // "timestamptz" time.Time (zero is NULL). The adapters encode them.
+//
+// Conflict, when set, is appended to the INSERT as written (after the
+// VALUES, before any RETURNING): an upsert such as "ON CONFLICT DO NOTHING"
+// or "ON CONFLICT (k) DO UPDATE SET n = t.n + excluded.n". Both databases
+// take the same clause; the table is named by its name, not an alias.
 type Table struct {
-	Name  string
-	Cols  []string // written columns
-	Kinds []string // their kinds, as above
-	Key   string   // the column Insert returns with id; "" for none
+	Name     string
+	Cols     []string // written columns
+	Kinds    []string // their kinds, as above
+	Key      string   // the column Insert returns with id; "" for none
+	Conflict string   // an ON CONFLICT clause; "" for none
 }
 
 // NewTable parses "col kind, col kind…" into a Table of name with key.
@@ -22,5 +28,11 @@ func NewTable(name, key, spec string) Table {
 		t.Cols = append(t.Cols, c)
 		t.Kinds = append(t.Kinds, strings.TrimSpace(kind))
 	}
+	return t
+}
+
+// OnConflict returns t with the ON CONFLICT clause c.
+func (t Table) OnConflict(c string) Table {
+	t.Conflict = c
 	return t
 }

@@ -1,11 +1,8 @@
-package postgres
+package sqlstore
 
 import (
 	"context"
 	"fmt"
-
-	"github.com/jackc/pgx/v5"
-	"github.com/jackc/pgx/v5/pgtype"
 
 	"github.com/schooldiary/diary/internal/diary"
 )
@@ -47,81 +44,97 @@ func (a *applier) reperiod(ctx context.Context) error {
 // moveGradesSQL moves grades to the period of their level and date: $1 the
 // school, $2 the changed periods, $3–$4 the days they span, $5 the moved
 // students, $6 the batch date. It returns each moved grade.
-const moveGradesSQL = `WITH cand AS MATERIALIZED (
+func (a *applier) moveGradesSQL() string {
+	changed, moved := `(`+a.s.d.InList(2, "bigint")+`)`, `(`+a.s.d.InList(5, "bigint")+`)`
+	return `WITH cand AS MATERIALIZED (
 	SELECT g.id, g.period_id AS old,
-		g.period_id = ANY($2) AS in_changed,
-		g.student_id = ANY($5) AND o.end_date >= $6 AS open_move,
+		g.period_id IN ` + changed + ` AS in_changed,
+		g.student_id IN ` + moved + `
+			AND (SELECT o.end_date FROM periods o WHERE o.id = g.period_id) >= $6 AS open_move,
 		(SELECT p.id FROM periods p
 			WHERE p.school_id = g.school_id AND c.level BETWEEN p.min_level AND p.max_level
 			  AND g.date BETWEEN p.start_date AND p.end_date
 			ORDER BY p.start_date, p.id LIMIT 1) AS new
 	FROM grades g JOIN students s ON s.id = g.student_id JOIN classes c ON c.id = s.class_id
-		JOIN periods o ON o.id = g.period_id
-	WHERE g.school_id = $1 AND (g.period_id = ANY($2) OR g.date BETWEEN $3 AND $4 OR g.student_id = ANY($5)))
-UPDATE grades g SET period_id = cand.new FROM cand
-WHERE g.id = cand.id AND cand.new <> cand.old
-	AND (cand.in_changed OR cand.open_move OR cand.new = ANY($2))
-RETURNING g.ext_id, g.student_id, g.period_id`
+	WHERE g.school_id = $1 AND (g.period_id IN ` + changed + ` OR g.date BETWEEN $3 AND $4
+		OR g.student_id IN ` + moved + `))
+UPDATE grades SET period_id = cand.new FROM cand
+WHERE grades.id = cand.id AND cand.new <> cand.old
+	AND (cand.in_changed OR cand.open_move OR cand.new IN ` + changed + `)
+RETURNING grades.ext_id, grades.student_id, grades.period_id`
+}
 
-// moveGrades runs moveGradesSQL, updates the loaded grades the batch
+// movedGrade is a grade reperiod moved.
+type movedGrade struct {
+	ext             string
+	student, period int64
+}
+
+// moveGrades moves the grades, updates the loaded grades the batch
 // rewrites and returns the distinct students whose grades moved.
 func (a *applier) moveGrades(ctx context.Context) ([]int64, error) {
 	from, to := a.reperiodSpan()
-	rows, err := a.tx.Query(ctx, moveGradesSQL, a.school, a.reperiodIDs(), dateArg(from), dateArg(to),
-		append([]int64{}, a.moved...), dateArg(a.asOf()))
+	rows, err := list(ctx, a.s, a.tx, "move grades to their periods", func(r Scanner) (movedGrade, error) {
+		var m movedGrade
+		return m, r.Scan(&m.ext, &m.student, &m.period)
+	}, a.moveGradesSQL(), a.school, a.s.d.List(a.reperiodIDs()), a.s.date(from), a.s.date(to),
+		a.s.d.List(append([]int64{}, a.moved...)), a.s.date(a.asOf()))
 	if err != nil {
-		return nil, wrap("move grades to their periods", err)
+		return nil, err
 	}
-	var ext string
-	var student, period int64
 	seen := map[int64]bool{}
 	var students []int64
-	_, err = pgx.ForEachRow(rows, []any{&ext, &student, &period}, func() error {
-		if g, ok := a.st.grades[ext]; ok {
-			g.PeriodID = period
-			a.st.grades[ext] = g
+	for _, m := range rows {
+		if g, ok := a.st.grades[m.ext]; ok {
+			g.PeriodID = m.period
+			a.st.grades[m.ext] = g
 		}
-		if !seen[student] {
-			seen[student], students = true, append(students, student)
+		if !seen[m.student] {
+			seen[m.student], students = true, append(students, m.student)
 		}
-		return nil
-	})
-	return students, wrap("move grades to their periods", err)
+	}
+	return students, nil
 }
 
 // strandedSQL lists the grades of changed periods ($2) that no period of
 // their level contains any more, but those the batch rewrites ($3).
-const strandedSQL = `SELECT DISTINCT p.ext_id, g.date, c.level
+func (a *applier) strandedSQL() string {
+	return `SELECT DISTINCT p.ext_id, g.date, c.level
 FROM grades g JOIN students s ON s.id = g.student_id JOIN classes c ON c.id = s.class_id
 	JOIN periods p ON p.id = g.period_id
-WHERE g.school_id = $1 AND g.period_id = ANY($2) AND NOT (g.ext_id = ANY($3))
+WHERE g.school_id = $1 AND g.period_id IN (` + a.s.d.InList(2, "bigint") + `)
+	AND g.ext_id NOT IN (` + a.s.d.InList(3, "text") + `)
 	AND NOT EXISTS (SELECT 1 FROM periods q WHERE q.school_id = $1
 		AND c.level BETWEEN q.min_level AND q.max_level AND g.date BETWEEN q.start_date AND q.end_date)
 ORDER BY 1, 2, 3 LIMIT 50`
+}
+
+// stranded is a day of a changed period's grades that no period contains.
+type stranded struct {
+	period string
+	day    diary.Date
+	level  int
+}
 
 // checkStranded fails the batch with a problem, on the row of each changed
-// period, for the dates of its grades that the change leaves in no period.
+// period, for the days of its grades that the change leaves in no period.
 func (a *applier) checkStranded(ctx context.Context) error {
-	rows, err := a.tx.Query(ctx, strandedSQL, a.school, a.reperiodIDs(), gradeKeys(a.b))
-	if err != nil {
-		return wrap("check grades of changed periods", err)
-	}
-	var ext string
-	var day pgtype.Date
-	var lvl int
-	var problems []diary.ItemError
-	_, err = pgx.ForEachRow(rows, []any{&ext, &day, &lvl}, func() error {
-		problems = append(problems, diary.ItemError{Src: a.periodSrc(ext), Field: "start",
-			Msg: fmt.Sprintf("оценка за %s (%d класс) после изменения не входит ни в один период", dateOf(day), lvl)})
+	if len(a.reperiods) == 0 {
 		return nil
-	})
-	if err != nil {
-		return wrap("check grades of changed periods", err)
 	}
-	if len(problems) > 0 {
-		return &diary.ValidationError{Items: problems}
+	rows, err := list(ctx, a.s, a.tx, "check grades of changed periods", func(r Scanner) (stranded, error) {
+		var x stranded
+		return x, r.Scan(&x.period, DateCol{&x.day}, &x.level)
+	}, a.strandedSQL(), a.school, a.s.d.List(a.reperiodIDs()), a.s.d.List(gradeKeys(a.b)))
+	if err != nil || len(rows) == 0 {
+		return err
 	}
-	return nil
+	var problems []diary.ItemError
+	for _, x := range rows {
+		problems = append(problems, diary.ItemError{Src: a.periodSrc(x.period), Field: "start",
+			Msg: fmt.Sprintf(msgStranded, x.day, x.level)})
+	}
+	return a.invalid(problems)
 }
 
 // rebuildAggregates recomputes every aggregate of the students from their grades.
@@ -129,14 +142,15 @@ func (a *applier) rebuildAggregates(ctx context.Context, students []int64) error
 	if len(students) == 0 {
 		return nil
 	}
-	if _, err := a.tx.Exec(ctx, `DELETE FROM aggregates WHERE student_id = ANY($1)`, students); err != nil {
-		return wrap("rebuild aggregates", err)
+	in := a.s.d.InList(1, "bigint")
+	if _, err := a.tx.Exec(ctx, `DELETE FROM aggregates WHERE student_id IN (`+in+`)`, a.s.d.List(students)); err != nil {
+		return a.s.wrap(err, "rebuild aggregates")
 	}
 	_, err := a.tx.Exec(ctx, `INSERT INTO aggregates (student_id, period_id, subject_id, sum, weights, count)
 		SELECT student_id, period_id, subject_id, sum(weight * value), sum(weight), count(*)
-		FROM grades WHERE student_id = ANY($1) AND value BETWEEN 1 AND 5
-		GROUP BY student_id, period_id, subject_id`, students)
-	return wrap("rebuild aggregates", err)
+		FROM grades WHERE student_id IN (`+in+`) AND value BETWEEN 1 AND 5
+		GROUP BY student_id, period_id, subject_id`, a.s.d.List(students))
+	return a.s.wrap(err, "rebuild aggregates")
 }
 
 // reperiodIDs returns the ids of the changed periods.
@@ -181,9 +195,9 @@ func (a *applier) asOf() diary.Date {
 	if !a.b.AsOf.IsZero() {
 		return a.b.AsOf
 	}
-	s := a.stored
+	sc := a.stored
 	if a.b.School.Name != "" {
-		s = a.b.School
+		sc = a.b.School
 	}
-	return diary.DateIn(a.now, s.Location())
+	return diary.DateIn(a.now, sc.Location())
 }

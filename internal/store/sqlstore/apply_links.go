@@ -1,4 +1,4 @@
-package postgres
+package sqlstore
 
 import (
 	"context"
@@ -13,8 +13,9 @@ func (a *applier) endLeftLinks(ctx context.Context) error {
 	if len(a.b.Students) == 0 && !a.b.Roster {
 		return nil
 	}
-	_, err := a.tx.Exec(ctx, `UPDATE links l SET ended_at = $1, end_reason = $2 FROM students s
-		WHERE s.id = l.student_id AND l.ended_at IS NULL AND l.school_id = $3 AND s.status = 'left'`,
-		a.now, diary.EndStudentLeft, a.school)
-	return wrap("end links of students who left", err)
+	_, err := a.tx.Exec(ctx, `UPDATE links SET ended_at = $1, end_reason = $2
+		WHERE ended_at IS NULL AND school_id = $3 AND student_id IN
+		(SELECT id FROM students WHERE school_id = $3 AND status = $4)`,
+		a.s.instant(a.now), string(diary.EndStudentLeft), a.school, string(diary.Left))
+	return a.s.wrap(err, "end links of students who left")
 }
