@@ -195,6 +195,21 @@ func (p dbPort) Read(ctx context.Context, fn func(q sqlstore.Querier) error) err
 		func(tx pgx.Tx) error { return fn(newTxPort(tx)) })
 }
 
+// ReadBatch sends the batch's queries in one round trip, between a BEGIN of
+// a read-only REPEATABLE READ transaction and its COMMIT, all pipelined: one
+// snapshot at the cost of one query. A query that fails leaves the
+// connection in the aborted transaction, and the pool then drops it.
+func (p dbPort) ReadBatch(ctx context.Context, b *sqlstore.Batch) error {
+	pb := &pgx.Batch{}
+	pb.Queue(`BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY`)
+	for _, it := range b.Items {
+		read := it.Read
+		pb.Queue(it.SQL, it.Args...).Query(func(rows pgx.Rows) error { return read(rows) })
+	}
+	pb.Queue(`COMMIT`)
+	return p.db.pool.SendBatch(ctx, pb).Close()
+}
+
 // Write runs fn in a transaction; a dry run rolls back.
 func (p dbPort) Write(ctx context.Context, dryRun bool, fn func(tx sqlstore.Tx) error) error {
 	tx, err := p.db.pool.Begin(ctx)

@@ -131,6 +131,11 @@ func (p dbPort) Read(ctx context.Context, fn func(q sqlstore.Querier) error) err
 	return p.db.inRead(ctx, func(q querier) error { return fn(port{q}) })
 }
 
+// ReadBatch runs the batch's queries one after another on one snapshot.
+func (p dbPort) ReadBatch(ctx context.Context, b *sqlstore.Batch) error {
+	return p.Read(ctx, func(q sqlstore.Querier) error { return sqlstore.RunBatch(ctx, q, b) })
+}
+
 // Write runs fn in an IMMEDIATE write transaction; a dry run rolls back.
 func (p dbPort) Write(ctx context.Context, dryRun bool, fn func(tx sqlstore.Tx) error) error {
 	return p.db.inWriteTx(ctx, dryRun, func(q querier, tx *sql.Tx) error { return fn(txPort{port{q}, tx}) })

@@ -1,6 +1,8 @@
 package sqlite_test
 
 import (
+	"context"
+	"database/sql"
 	"path/filepath"
 	"testing"
 	"time"
@@ -28,5 +30,16 @@ func openMigrated(t testing.TB, now func() time.Time) *sqlite.DB {
 func TestContract(t *testing.T) {
 	storetest.Run(t, func(t *testing.T, now func() time.Time) diary.Store {
 		return openMigrated(t, now)
+	})
+}
+
+// River's riverdatabasesql/riversqlite insert jobs through the *sql.Tx of
+// the notice's write.
+func TestDriverTx(t *testing.T) {
+	db := openMigrated(t, time.Now)
+	t.Cleanup(func() { db.Close() })
+	storetest.DriverTx(t, db, func(ctx context.Context, tx any, query string) error {
+		_, err := tx.(*sql.Tx).ExecContext(ctx, query)
+		return err
 	})
 }

@@ -74,6 +74,10 @@ type Port interface {
 	Querier
 	// Read runs fn on one consistent snapshot.
 	Read(ctx context.Context, fn func(q Querier) error) error
+	// ReadBatch runs the batch's queries on one snapshot, calling each
+	// item's Read with its rows in order: PostgreSQL pipelines them in one
+	// round trip, SQLite runs them one after another in a read transaction.
+	ReadBatch(ctx context.Context, b *Batch) error
 	// Write runs fn in a write transaction, committed when fn returns nil
 	// and rolled back otherwise; with dryRun it is always rolled back.
 	Write(ctx context.Context, dryRun bool, fn func(tx Tx) error) error

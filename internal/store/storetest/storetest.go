@@ -92,7 +92,7 @@ func allTests() []contractTest {
 	for _, group := range [][]contractTest{
 		applyTests(), applyPeopleTests(), validationTests(), aggregateTests(),
 		schoolReadTests(), rosterReadTests(), orderReadTests(), journalReadTests(), diaryReadTests(),
-		errorTests(), portErrorTests(), tokenTests(), timeTests(), identityTests(),
+		errorTests(), portErrorTests(), portBatchTests(), tokenTests(), timeTests(), identityTests(),
 		reperiodTests(), consistencyTests(), deleteTests(), notifyTests(),
 	} {
 		all = append(all, group...)
