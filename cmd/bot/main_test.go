@@ -54,11 +54,21 @@ type started struct {
 // start runs the bot with env on a random port and waits until it listens.
 func start(t *testing.T, args []string, env map[string]string) *started {
 	t.Helper()
+	opt, err := parseFlags(args, io.Discard)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return startWith(t, opt, env)
+}
+
+// startWith is start with the options set, the test's backoff among them.
+func startWith(t *testing.T, opt options, env map[string]string) *started {
+	t.Helper()
 	env["HTTP_ADDR"] = "127.0.0.1:0"
 	env["LOG_FORMAT"] = "json"
 	ctx, cancel := context.WithCancel(context.Background())
 	s := &started{stdout: &lockedBuffer{}, log: testenv.NewLogWatch(), cancel: cancel, errc: make(chan error, 1)}
-	go func() { s.errc <- run(ctx, args, func(k string) string { return env[k] }, s.stdout, s.log) }()
+	go func() { s.errc <- runWith(ctx, opt, func(k string) string { return env[k] }, s.stdout, s.log) }()
 	select {
 	case addr := <-s.log.Addr:
 		s.base = "http://" + addr
@@ -86,6 +96,19 @@ func (s *started) stop(t *testing.T) {
 	}
 }
 
+// pollingStarted is the log line of the bot taking updates by long polling.
+const pollingStarted = "telegram long polling: taking updates"
+
+// waitLog waits for the n-th log line with msg.
+func (s *started) waitLog(t *testing.T, msg string, n int) {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	if err := s.log.WaitFor(ctx, msg, n); err != nil {
+		t.Fatalf("%v\n%s", err, s.log)
+	}
+}
+
 func httpGet(t *testing.T, url string) (int, string) {
 	t.Helper()
 	resp, err := http.Get(url)
@@ -109,6 +132,7 @@ func withEmulator(t *testing.T, token string, env map[string]string) map[string]
 func TestRunServesAndStops(t *testing.T) {
 	dsn := "sqlite:" + filepath.Join(t.TempDir(), "diary.db")
 	s := start(t, nil, withEmulator(t, "", map[string]string{"DATABASE_URL": dsn}))
+	s.waitLog(t, pollingStarted, 1)
 	for _, path := range []string{"/healthz", "/readyz", "/metrics"} {
 		if code, body := httpGet(t, s.base+path); code != http.StatusOK {
 			t.Errorf("GET %s = %d, want 200: %s", path, code, body)
