@@ -37,13 +37,13 @@ import (
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	err := run(ctx, os.Args[1:], os.Getenv, os.Stdout, os.Stderr)
-	stop()
-	switch {
-	case errors.Is(err, flag.ErrHelp):
-	case err != nil:
+	code := config.ExitCode(err)
+	if code != 0 {
 		fmt.Fprintln(os.Stderr, "bot:", err)
-		os.Exit(1)
 	}
+	config.WaitOnInvalid(ctx, err, os.Getenv, os.Stderr)
+	stop()
+	os.Exit(code)
 }
 
 // usage is the help text, Russian first.
@@ -129,7 +129,7 @@ func runWith(ctx context.Context, opt options, getenv func(string) string, stdou
 // serves HTTP and the Telegram bot until ctx is done.
 func serve(ctx context.Context, cfg config.Bot, opt options, log *slog.Logger, stdout io.Writer) error {
 	if cfg.TelegramToken.Value() == "" && !opt.sandbox {
-		return errNoToken
+		return config.Invalid(errNoToken)
 	}
 	db, applied, err := store.OpenMigrated(ctx, cfg.DatabaseURL, store.Options{})
 	if err != nil {

@@ -17,6 +17,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/schooldiary/diary/internal/config"
 	"github.com/schooldiary/diary/internal/demo"
 	"github.com/schooldiary/diary/internal/diary"
 	"github.com/schooldiary/diary/internal/httpapi"
@@ -296,18 +297,25 @@ func TestRunRefuses(t *testing.T) {
 		args []string
 		env  map[string]string
 		want string
+		code int
 	}{
-		{"bad setting", nil, map[string]string{"LOG_FORMAT": "xml"}, "LOG_FORMAT"},
-		{"no token", nil, map[string]string{"DATABASE_URL": "sqlite:" + filepath.Join(t.TempDir(), "d.db")}, "TELEGRAM_BOT_TOKEN"},
-		{"bad store", nil, map[string]string{"DATABASE_URL": "mysql://x"}, "DATABASE_URL"},
-		{"stray argument", []string{"serve"}, nil, "unexpected arguments"},
-		{"unknown flag", []string{"-fast"}, nil, "flag provided but not defined"},
+		{"bad setting", nil, map[string]string{"LOG_FORMAT": "xml"}, "LOG_FORMAT", config.ExitConfig},
+		{"no token", nil, map[string]string{"DATABASE_URL": "sqlite:" + filepath.Join(t.TempDir(), "d.db")}, "TELEGRAM_BOT_TOKEN", config.ExitConfig},
+		{"bad store", nil, map[string]string{"DATABASE_URL": "mysql://x"}, "DATABASE_URL", config.ExitConfig},
+		{"no consent file", nil, map[string]string{"DATABASE_URL": "sqlite:" + filepath.Join(t.TempDir(), "c.db"),
+			"TELEGRAM_BOT_TOKEN": "1:x", "TELEGRAM_API_URL": "http://127.0.0.1:1", "CONSENT_FILE": filepath.Join(t.TempDir(), "none.txt")},
+			"CONSENT_FILE", config.ExitConfig},
+		{"stray argument", []string{"serve"}, nil, "unexpected arguments", 1},
+		{"unknown flag", []string{"-fast"}, nil, "flag provided but not defined", 1},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			err := run(context.Background(), tt.args, func(k string) string { return tt.env[k] }, io.Discard, io.Discard)
 			if err == nil || !strings.Contains(err.Error(), tt.want) {
 				t.Errorf("run = %v, want an error with %q", err, tt.want)
+			}
+			if got := config.ExitCode(err); got != tt.code {
+				t.Errorf("exit code %d, want %d", got, tt.code)
 			}
 		})
 	}

@@ -56,7 +56,7 @@ type telegramAPI struct {
 func newTelegram(ctx context.Context, cfg config.Bot, db telegramStore, api telegramAPI, log *slog.Logger) (*telegram, error) {
 	consent, err := consentText(cfg)
 	if err != nil {
-		return nil, err
+		return nil, config.Invalid(err)
 	}
 	cl, err := cluster.Open(ctx, cfg.RedisURL, time.Now, "diary:")
 	if err != nil {
