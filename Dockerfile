@@ -2,6 +2,10 @@
 # Build:  docker build -t schooldiary/diary .
 # Run:    docker run -p 127.0.0.1:8080:8080 -v diary:/data schooldiary/diary
 #         docker run -p 127.0.0.1:8080:8080 schooldiary/diary bot -sandbox
+# A wrong setting exits with 78 (EX_CONFIG); with --restart, add
+# -e ON_CONFIG_ERROR=wait so that it waits, unhealthy, instead of looping.
+# Files diaryctl writes (letters with codes) land in /data, owned by uid
+# 10001: take them out with docker cp (README.md, "Письма с кодами").
 
 FROM golang:1.26-alpine AS build
 WORKDIR /src

@@ -27,6 +27,7 @@ import (
 	"syscall"
 	_ "time/tzdata" // school zones work without the system's zoneinfo
 
+	"github.com/schooldiary/diary/internal/bot"
 	"github.com/schooldiary/diary/internal/config"
 	"github.com/schooldiary/diary/internal/httpapi"
 	"github.com/schooldiary/diary/internal/store"
@@ -36,13 +37,13 @@ import (
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	err := run(ctx, os.Args[1:], os.Getenv, os.Stdout, os.Stderr)
-	stop()
-	switch {
-	case errors.Is(err, flag.ErrHelp):
-	case err != nil:
+	code := config.ExitCode(err)
+	if code != 0 {
 		fmt.Fprintln(os.Stderr, "bot:", err)
-		os.Exit(1)
 	}
+	config.WaitOnInvalid(ctx, err, os.Getenv, os.Stderr)
+	stop()
+	os.Exit(code)
 }
 
 // usage is the help text, Russian first.
@@ -71,10 +72,12 @@ Settings are environment variables (README.md).
                     is kept next to it, in FILE.token
 `
 
-// options are the command-line flags.
+// options are the command-line flags, and the retry clock tests inject.
 type options struct {
 	sandbox   bool
 	sandboxDB string // the sandbox's SQLite file
+
+	backoff bot.Backoff // not a flag: the bot's defaults unless a test sets it
 }
 
 func parseFlags(args []string, stderr io.Writer) (options, error) {
@@ -101,6 +104,11 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 	if err != nil {
 		return err
 	}
+	return runWith(ctx, opt, getenv, stdout, stderr)
+}
+
+// runWith is run with the flags parsed.
+func runWith(ctx context.Context, opt options, getenv func(string) string, stdout, stderr io.Writer) error {
 	dbURLSet := getenv("DATABASE_URL") != ""
 	if opt.sandbox {
 		getenv = withoutDatabaseURL(getenv)
@@ -121,7 +129,7 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 // serves HTTP and the Telegram bot until ctx is done.
 func serve(ctx context.Context, cfg config.Bot, opt options, log *slog.Logger, stdout io.Writer) error {
 	if cfg.TelegramToken.Value() == "" && !opt.sandbox {
-		return errNoToken
+		return config.Invalid(errNoToken)
 	}
 	db, applied, err := store.OpenMigrated(ctx, cfg.DatabaseURL, store.Options{})
 	if err != nil {
@@ -140,7 +148,7 @@ func serve(ctx context.Context, cfg config.Bot, opt options, log *slog.Logger, s
 		return err
 	}
 	base := "http://" + ln.Addr().String()
-	mux, tg, err := routes(ctx, cfg, db, sb, base, log)
+	mux, tg, err := routes(ctx, cfg, db, sb, base, opt.backoff, log)
 	if err != nil {
 		ln.Close()
 		return err
@@ -154,36 +162,55 @@ func serve(ctx context.Context, cfg config.Bot, opt options, log *slog.Logger, s
 
 // routes builds the HTTP routes (journal API, health, metrics; the sandbox's
 // web chat and emulator; the webhook) and the bot behind them.
-func routes(ctx context.Context, cfg config.Bot, db store.DB, sb *sandbox, base string, log *slog.Logger) (*http.ServeMux, *telegram, error) {
-	api := httpapi.New(httpapi.Config{
-		Store: db, Ready: httpapi.StoreReady(db), Logger: log,
-		MaxBody: int64(cfg.APIMaxBody), Registry: httpapi.NewRegistry(),
-	})
+func routes(ctx context.Context, cfg config.Bot, db store.DB, sb *sandbox, base string, bo bot.Backoff, log *slog.Logger) (*http.ServeMux, *telegram, error) {
 	mux := http.NewServeMux()
-	for _, p := range []string{"/api/", "/healthz", "/readyz", "/metrics"} {
-		mux.Handle(p, api)
-	}
 	apiURL, token := cfg.TelegramAPIURL, cfg.TelegramToken.Value()
 	var emu *telegramtest.Server
 	if sb != nil {
 		emu = sb.mountChat(mux, db, base, log)
 		apiURL, token = base, emu.Token()
-	} else {
-		mux.Handle("/", api)
 	}
-	tg, err := newTelegram(ctx, cfg, db, apiURL, token, log)
+	tg, err := newTelegram(ctx, cfg, db, telegramAPI{apiURL, token, bo}, log)
 	if err != nil {
 		return nil, nil, err
 	}
 	if emu != nil {
 		tg.onClose = append(tg.onClose, emu.Close)
 	}
+	mountAPI(mux, cfg, db, tg, sb == nil, log)
 	if tg.webhook {
 		if err := tg.mountWebhook(mux, cfg); err != nil {
 			return nil, nil, err
 		}
 	}
 	return mux, tg, nil
+}
+
+// mountAPI mounts the journal API, health and metrics on mux (and on "/"
+// too when root). /readyz needs the store and the bot's Telegram updates.
+func mountAPI(mux *http.ServeMux, cfg config.Bot, db store.DB, tg *telegram, root bool, log *slog.Logger) {
+	api := httpapi.New(httpapi.Config{
+		Store: db, Ready: allReady(httpapi.StoreReady(db), tg.bot.Ready), Logger: log,
+		MaxBody: int64(cfg.APIMaxBody), Registry: httpapi.NewRegistry(),
+	})
+	for _, p := range []string{"/api/", "/healthz", "/readyz", "/metrics"} {
+		mux.Handle(p, api)
+	}
+	if root {
+		mux.Handle("/", api)
+	}
+}
+
+// allReady is ready when every check is, else the first one's reason.
+func allReady(checks ...func(context.Context) error) func(context.Context) error {
+	return func(ctx context.Context) error {
+		for _, c := range checks {
+			if err := c(ctx); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
 }
 
 // serveAll serves HTTP on ln and runs the bot until ctx is done or either

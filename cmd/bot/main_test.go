@@ -17,6 +17,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/schooldiary/diary/internal/config"
 	"github.com/schooldiary/diary/internal/demo"
 	"github.com/schooldiary/diary/internal/diary"
 	"github.com/schooldiary/diary/internal/httpapi"
@@ -54,11 +55,21 @@ type started struct {
 // start runs the bot with env on a random port and waits until it listens.
 func start(t *testing.T, args []string, env map[string]string) *started {
 	t.Helper()
+	opt, err := parseFlags(args, io.Discard)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return startWith(t, opt, env)
+}
+
+// startWith is start with the options set, the test's backoff among them.
+func startWith(t *testing.T, opt options, env map[string]string) *started {
+	t.Helper()
 	env["HTTP_ADDR"] = "127.0.0.1:0"
 	env["LOG_FORMAT"] = "json"
 	ctx, cancel := context.WithCancel(context.Background())
 	s := &started{stdout: &lockedBuffer{}, log: testenv.NewLogWatch(), cancel: cancel, errc: make(chan error, 1)}
-	go func() { s.errc <- run(ctx, args, func(k string) string { return env[k] }, s.stdout, s.log) }()
+	go func() { s.errc <- runWith(ctx, opt, func(k string) string { return env[k] }, s.stdout, s.log) }()
 	select {
 	case addr := <-s.log.Addr:
 		s.base = "http://" + addr
@@ -86,6 +97,19 @@ func (s *started) stop(t *testing.T) {
 	}
 }
 
+// pollingStarted is the log line of the bot taking updates by long polling.
+const pollingStarted = "telegram long polling: taking updates"
+
+// waitLog waits for the n-th log line with msg.
+func (s *started) waitLog(t *testing.T, msg string, n int) {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	if err := s.log.WaitFor(ctx, msg, n); err != nil {
+		t.Fatalf("%v\n%s", err, s.log)
+	}
+}
+
 func httpGet(t *testing.T, url string) (int, string) {
 	t.Helper()
 	resp, err := http.Get(url)
@@ -109,6 +133,7 @@ func withEmulator(t *testing.T, token string, env map[string]string) map[string]
 func TestRunServesAndStops(t *testing.T) {
 	dsn := "sqlite:" + filepath.Join(t.TempDir(), "diary.db")
 	s := start(t, nil, withEmulator(t, "", map[string]string{"DATABASE_URL": dsn}))
+	s.waitLog(t, pollingStarted, 1)
 	for _, path := range []string{"/healthz", "/readyz", "/metrics"} {
 		if code, body := httpGet(t, s.base+path); code != http.StatusOK {
 			t.Errorf("GET %s = %d, want 200: %s", path, code, body)
@@ -272,18 +297,25 @@ func TestRunRefuses(t *testing.T) {
 		args []string
 		env  map[string]string
 		want string
+		code int
 	}{
-		{"bad setting", nil, map[string]string{"LOG_FORMAT": "xml"}, "LOG_FORMAT"},
-		{"no token", nil, map[string]string{"DATABASE_URL": "sqlite:" + filepath.Join(t.TempDir(), "d.db")}, "TELEGRAM_BOT_TOKEN"},
-		{"bad store", nil, map[string]string{"DATABASE_URL": "mysql://x"}, "DATABASE_URL"},
-		{"stray argument", []string{"serve"}, nil, "unexpected arguments"},
-		{"unknown flag", []string{"-fast"}, nil, "flag provided but not defined"},
+		{"bad setting", nil, map[string]string{"LOG_FORMAT": "xml"}, "LOG_FORMAT", config.ExitConfig},
+		{"no token", nil, map[string]string{"DATABASE_URL": "sqlite:" + filepath.Join(t.TempDir(), "d.db")}, "TELEGRAM_BOT_TOKEN", config.ExitConfig},
+		{"bad store", nil, map[string]string{"DATABASE_URL": "mysql://x"}, "DATABASE_URL", config.ExitConfig},
+		{"no consent file", nil, map[string]string{"DATABASE_URL": "sqlite:" + filepath.Join(t.TempDir(), "c.db"),
+			"TELEGRAM_BOT_TOKEN": "1:x", "TELEGRAM_API_URL": "http://127.0.0.1:1", "CONSENT_FILE": filepath.Join(t.TempDir(), "none.txt")},
+			"CONSENT_FILE", config.ExitConfig},
+		{"stray argument", []string{"serve"}, nil, "unexpected arguments", 1},
+		{"unknown flag", []string{"-fast"}, nil, "flag provided but not defined", 1},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			err := run(context.Background(), tt.args, func(k string) string { return tt.env[k] }, io.Discard, io.Discard)
 			if err == nil || !strings.Contains(err.Error(), tt.want) {
 				t.Errorf("run = %v, want an error with %q", err, tt.want)
+			}
+			if got := config.ExitCode(err); got != tt.code {
+				t.Errorf("exit code %d, want %d", got, tt.code)
 			}
 		})
 	}

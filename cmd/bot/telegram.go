@@ -31,6 +31,7 @@ type telegramStore interface {
 type telegram struct {
 	bot     *bot.B
 	client  *tgbot.Bot
+	apiURL  string // the Bot API server client talks to
 	cluster *cluster.Set
 	webhook bool
 	onClose []func() // run after the bot stopped, before HTTP shuts down
@@ -43,12 +44,19 @@ func (t *telegram) close() {
 	}
 }
 
+// telegramAPI is the Bot API server the bot talks to, its token, and the
+// backoff of the calls that fail.
+type telegramAPI struct {
+	url, token string
+	backoff    bot.Backoff
+}
+
 // newTelegram builds the bot on the shared state REDIS_URL names (memory
-// when empty) and a go-telegram client of the Bot API at apiURL.
-func newTelegram(ctx context.Context, cfg config.Bot, db telegramStore, apiURL, token string, log *slog.Logger) (*telegram, error) {
+// when empty) and a go-telegram client of the Bot API api names.
+func newTelegram(ctx context.Context, cfg config.Bot, db telegramStore, api telegramAPI, log *slog.Logger) (*telegram, error) {
 	consent, err := consentText(cfg)
 	if err != nil {
-		return nil, err
+		return nil, config.Invalid(err)
 	}
 	cl, err := cluster.Open(ctx, cfg.RedisURL, time.Now, "diary:")
 	if err != nil {
@@ -56,19 +64,19 @@ func newTelegram(ctx context.Context, cfg config.Bot, db telegramStore, apiURL, 
 	}
 	b, err := bot.New(bot.Deps{
 		Store: db, Cluster: cl, Log: log, Consent: consent, Views: bot.DiaryViews(db),
-		PhoneLinkSchools: cfg.PhoneLinkSchools, BotUsername: cfg.TelegramBotUsername,
+		PhoneLinkSchools: cfg.PhoneLinkSchools, BotUsername: cfg.TelegramBotUsername, Backoff: api.backoff,
 	})
 	if err != nil {
 		cl.Close()
 		return nil, err
 	}
-	opts := append([]tgbot.Option{tgbot.WithServerURL(apiURL), tgbot.WithSkipGetMe()}, b.Options()...)
-	client, err := tgbot.New(token, opts...)
+	opts := append([]tgbot.Option{tgbot.WithServerURL(api.url), tgbot.WithSkipGetMe()}, b.Options()...)
+	client, err := tgbot.New(api.token, opts...)
 	if err != nil {
 		cl.Close()
 		return nil, fmt.Errorf("telegram client: %w", err)
 	}
-	return &telegram{bot: b, client: client, cluster: cl, webhook: cfg.WebhookURL != ""}, nil
+	return &telegram{bot: b, client: client, apiURL: api.url, cluster: cl, webhook: cfg.WebhookURL != ""}, nil
 }
 
 // mountWebhook routes WEBHOOK_URL's path to the bot on mux.
@@ -82,16 +90,13 @@ func (t *telegram) mountWebhook(mux *http.ServeMux, cfg config.Bot) error {
 }
 
 // run connects the bot and receives updates until ctx is done: it registers
-// the webhook, or long-polls. Then it finishes the updates in flight.
+// the webhook, or long-polls, retrying while Telegram fails (the bot's Ready
+// says so meanwhile). Then it finishes the updates in flight.
 func (t *telegram) run(ctx context.Context, cfg config.Bot, log *slog.Logger) error {
 	defer t.cluster.Close()
-	if err := t.start(ctx, cfg, log); err != nil {
-		if ctx.Err() != nil {
-			return nil // stopped while connecting
-		}
-		return err
-	}
+	polled := t.receive(ctx, cfg)
 	<-ctx.Done()
+	<-polled
 	sctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 10*time.Second)
 	defer cancel()
 	if err := t.bot.Shutdown(sctx); err != nil {
@@ -100,22 +105,20 @@ func (t *telegram) run(ctx context.Context, cfg config.Bot, log *slog.Logger) er
 	return nil
 }
 
-// start attaches the bot and begins receiving updates.
-func (t *telegram) start(ctx context.Context, cfg config.Bot, log *slog.Logger) error {
+// receive begins receiving updates: long polling in the background until
+// ctx ends, or the webhook registered. The channel is closed when polling
+// has stopped (at once for a webhook).
+func (t *telegram) receive(ctx context.Context, cfg config.Bot) <-chan struct{} {
+	done := make(chan struct{})
 	if !t.webhook {
 		go func() {
-			if err := t.bot.Start(ctx, t.client); err != nil {
-				log.Error("telegram long polling stopped", "err", err)
-			}
+			defer close(done)
+			t.bot.Start(ctx, t.client, t.apiURL)
 		}()
-		return nil
+		return done
 	}
-	if err := t.bot.Attach(ctx, t.client); err != nil {
-		return err
-	}
-	_, err := t.client.SetWebhook(ctx, &tgbot.SetWebhookParams{URL: cfg.WebhookURL, SecretToken: cfg.WebhookSecret.Value()})
-	if err != nil {
-		return fmt.Errorf("set webhook: %w", err)
-	}
-	return nil
+	defer close(done)
+	p := &tgbot.SetWebhookParams{URL: cfg.WebhookURL, SecretToken: cfg.WebhookSecret.Value()}
+	_ = t.bot.StartWebhook(ctx, t.client, p) // its only error is ctx's end
+	return done
 }

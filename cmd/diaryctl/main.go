@@ -28,7 +28,7 @@ func main() {
 		os.Exit(2)
 	default:
 		fmt.Fprintln(os.Stderr, "diaryctl:", err)
-		os.Exit(1)
+		os.Exit(config.ExitCode(err)) // 78 for a setting, 1 otherwise
 	}
 }
 

@@ -5,7 +5,6 @@ package main
 
 import (
 	"context"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -23,13 +22,13 @@ import (
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	err := run(ctx, os.Args[1:], os.Getenv, os.Stdout, os.Stderr)
-	stop()
-	switch {
-	case errors.Is(err, flag.ErrHelp):
-	case err != nil:
+	code := config.ExitCode(err)
+	if code != 0 {
 		fmt.Fprintln(os.Stderr, "scheduler:", err)
-		os.Exit(1)
 	}
+	config.WaitOnInvalid(ctx, err, os.Getenv, os.Stderr)
+	stop()
+	os.Exit(code)
 }
 
 // usage is the help text, Russian first.

@@ -1,6 +1,8 @@
 package main
 
 import (
+	"github.com/schooldiary/diary/internal/config"
+
 	"github.com/schooldiary/diary/internal/testenv"
 
 	"context"
@@ -63,5 +65,8 @@ func TestRunRefusesBadSettings(t *testing.T) {
 	err := run(context.Background(), nil, func(k string) string { return env[k] }, io.Discard, io.Discard)
 	if err == nil || !strings.Contains(err.Error(), "SCHEDULER_HTTP_ADDR") {
 		t.Errorf("run = %v, want an error naming SCHEDULER_HTTP_ADDR", err)
+	}
+	if got := config.ExitCode(err); got != config.ExitConfig {
+		t.Errorf("exit code %d, want %d", got, config.ExitConfig)
 	}
 }

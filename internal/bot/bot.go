@@ -9,10 +9,17 @@
 //
 //	b, err := bot.New(bot.Deps{Store: db, Cluster: set, Views: bot.DiaryViews(db), Consent: ct})
 //	client, err := tgbot.New(token, append([]tgbot.Option{tgbot.WithServerURL(apiURL)}, b.Options()...)...)
-//	go b.Start(ctx, client)           // long polling until ctx ends
-//	// or webhook mode: b.Attach(ctx, client); mux.Handle("/telegram", b.Webhook(secret));
-//	// client.SetWebhook(ctx, &tgbot.SetWebhookParams{URL: url, SecretToken: secret})
+//	go b.Start(ctx, client, apiURL)   // long polling until ctx ends
+//	// or webhook mode: mux.Handle("/telegram", b.Webhook(secret));
+//	// b.StartWebhook(ctx, client, &tgbot.SetWebhookParams{URL: url, SecretToken: secret})
+//	api := httpapi.New(httpapi.Config{Ready: b.Ready, ...}) // 503 while no updates come in
 //	defer b.Shutdown(shutdownCtx)     // finishes the updates in flight
+//
+// Outages: the calls at start (getMe, setMyCommands, setWebhook) and long
+// polling are tried again after a failure, waiting Deps.Backoff (1 s doubling
+// to 60 s, jittered; a 429's retry_after in full), for as long as ctx lasts.
+// Every failure is logged with the time of the next try, the token masked;
+// Ready says why no updates come in.
 //
 // Order and once-only: an update is handled once per update_id across every
 // replica sharing the cluster (Dedup, a day). Within one process a chat's
@@ -86,6 +93,9 @@ type Deps struct {
 	Random io.Reader
 	// BotUsername is used in the deep links of letters; getMe's when empty.
 	BotUsername string
+	// Backoff paces the tries of failing calls to Telegram at start and of
+	// long polling; its zero fields take the defaults (1 s doubling to 60 s).
+	Backoff Backoff
 }
 
 // B is the bot. Create it with New; it is safe for concurrent use.
@@ -97,6 +107,8 @@ type B struct {
 
 	life context.Context // handlers' parent: outlives Start's ctx until Shutdown
 	stop context.CancelFunc
+
+	ready *readiness
 
 	mu       sync.Mutex
 	queues   map[int64]*chatQueue
@@ -113,7 +125,7 @@ func New(d Deps) (*B, error) {
 		return nil, errors.New("bot: the consent text and its version are required")
 	}
 	d = withDefaults(d)
-	b := &B{d: d, log: d.Log, queues: map[int64]*chatQueue{}}
+	b := &B{d: d, log: d.Log, queues: map[int64]*chatQueue{}, ready: newReadiness()}
 	b.life, b.stop = context.WithCancel(context.Background())
 	if d.BotUsername != "" {
 		b.username.Store(&d.BotUsername)
@@ -141,6 +153,7 @@ func withDefaults(d Deps) Deps {
 	if d.Random == nil {
 		d.Random = rand.Reader
 	}
+	d.Backoff = d.Backoff.withDefaults()
 	return d
 }
 
@@ -151,33 +164,31 @@ func (b *B) Options() []tgbot.Option {
 	return []tgbot.Option{
 		tgbot.WithDefaultHandler(b.onUpdate),
 		tgbot.WithNotAsyncHandlers(),
-		tgbot.WithErrorsHandler(func(err error) { b.log.Warn("telegram client", "err", err) }),
+		tgbot.WithErrorsHandler(func(err error) { b.log.Warn("telegram client", "err", b.redact(err)) }),
 	}
 }
 
 // Attach makes client the bot's connection to Telegram: it learns the bot's
-// username and sets the default command menu. Webhook mode calls it before
-// serving Webhook; Start calls it itself.
+// username and sets the default command menu, trying each once; Start and
+// StartWebhook do the same, retrying while a call fails.
 func (b *B) Attach(ctx context.Context, client *tgbot.Bot) error {
 	b.client.Store(client)
-	if b.username.Load() == nil {
-		me, err := client.GetMe(ctx)
-		if err != nil {
-			return fmt.Errorf("bot: get me: %w", err)
-		}
-		b.username.Store(&me.Username)
+	if err := b.learnUsername(ctx); err != nil {
+		return err
 	}
 	return b.setDefaultCommands(ctx)
 }
 
-// Start attaches client and polls Telegram for updates until ctx ends; the
-// client must have been created with Options. Updates received before ctx
-// ended are still handled: Shutdown waits for them.
-func (b *B) Start(ctx context.Context, client *tgbot.Bot) error {
-	if err := b.Attach(ctx, client); err != nil {
-		return err
+// learnUsername asks getMe for the bot's username unless it is known.
+func (b *B) learnUsername(ctx context.Context) error {
+	if b.username.Load() != nil {
+		return nil
 	}
-	client.Start(ctx)
+	me, err := b.client.Load().GetMe(ctx)
+	if err != nil {
+		return fmt.Errorf("bot: get me: %w", err)
+	}
+	b.username.Store(&me.Username)
 	return nil
 }
 
@@ -185,6 +196,7 @@ func (b *B) Start(ctx context.Context, client *tgbot.Bot) error {
 // retries) and waits for those in flight until ctx ends; then it cancels
 // what is still running. It returns ctx's error when it had to cancel.
 func (b *B) Shutdown(ctx context.Context) error {
+	b.ready.close()
 	b.mu.Lock()
 	b.closing = true
 	b.mu.Unlock()

@@ -101,6 +101,7 @@ type options struct {
 	timeout    time.Duration
 	emulator   telegramtest.Options
 	schoolRand io.Reader
+	backoff    Backoff
 }
 
 // templateDB is the demo school in SQLite, generated once per test binary.
@@ -211,6 +212,7 @@ func newHarness(t *testing.T, opt options) *harness {
 		Log:              slog.New(slog.NewTextHandler(h.logs, &slog.HandlerOptions{Level: slog.LevelDebug})),
 		PhoneLinkSchools: opt.phone, HandlerTimeout: opt.timeout,
 		BotLimit: cluster.PerSecond(100000), ChatLimit: cluster.PerSecond(100000), Random: opt.schoolRand,
+		Backoff: opt.backoff,
 	})
 	if err != nil {
 		t.Fatal(err)
@@ -259,9 +261,7 @@ func (h *harness) start() {
 	done := make(chan struct{})
 	go func() {
 		defer close(done)
-		if err := h.b.Start(ctx, h.client); err != nil {
-			h.t.Errorf("Start: %v", err)
-		}
+		h.b.Start(ctx, h.client, h.tg.URL())
 	}()
 	h.t.Cleanup(func() {
 		cancel()

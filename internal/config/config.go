@@ -69,31 +69,32 @@ type Ctl struct {
 	Common
 }
 
-// LoadBot reads and checks the bot's settings from getenv.
+// LoadBot reads and checks the bot's settings from getenv; its errors are
+// Invalid, as are those of the other Load functions.
 func LoadBot(getenv func(string) string) (Bot, error) {
 	var c Bot
 	if err := parse(&c, getenv); err != nil {
-		return c, err
+		return c, Invalid(err)
 	}
-	return c, c.Validate()
+	return c, Invalid(c.Validate())
 }
 
 // LoadScheduler reads and checks the scheduler's settings from getenv.
 func LoadScheduler(getenv func(string) string) (Scheduler, error) {
 	var c Scheduler
 	if err := parse(&c, getenv); err != nil {
-		return c, err
+		return c, Invalid(err)
 	}
-	return c, c.Validate()
+	return c, Invalid(c.Validate())
 }
 
 // LoadCtl reads and checks diaryctl's settings from getenv.
 func LoadCtl(getenv func(string) string) (Ctl, error) {
 	var c Ctl
 	if err := parse(&c, getenv); err != nil {
-		return c, err
+		return c, Invalid(err)
 	}
-	return c, c.Validate()
+	return c, Invalid(c.Validate())
 }
 
 // parse fills v from the variables its env tags name; an empty variable

@@ -1,5 +1,6 @@
 // Package redact hides the secrets of connection strings wherever they are
-// shown: logs, settings and error messages. Every such place uses URL.
+// shown: logs, settings and error messages. Every such place uses URL; an
+// error that may quote a token goes through Secret.
 package redact
 
 import (
@@ -61,6 +62,17 @@ func Error(err error) error {
 		return err
 	}
 	return &redacted{msg: strings.ReplaceAll(err.Error(), ue.URL, URL(ue.URL)), err: err}
+}
+
+// Secret returns err with every occurrence of secret in its message (a bot
+// token in a request URL, say) shown as Mask; err stays in the chain for
+// errors.Is and errors.As. nil, an empty secret and a message without it
+// are returned as they are.
+func Secret(err error, secret string) error {
+	if err == nil || secret == "" || !strings.Contains(err.Error(), secret) {
+		return err
+	}
+	return &redacted{msg: strings.ReplaceAll(err.Error(), secret, Mask), err: err}
 }
 
 // redacted is an error whose message hides a URL's secrets.

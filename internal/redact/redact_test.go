@@ -63,3 +63,32 @@ func TestError(t *testing.T) {
 		t.Error("Error changed an error quoting a URL without a secret")
 	}
 }
+
+func TestSecret(t *testing.T) {
+	const token = "123:verysecret"
+	base := errors.New(`Post "https://api.telegram.org/bot123:verysecret/getMe": EOF`)
+	wrapped := fmt.Errorf("get me: %w", base)
+	got := Secret(wrapped, token)
+	if want := `get me: Post "https://api.telegram.org/bot***/getMe": EOF`; got.Error() != want {
+		t.Errorf("Secret = %q, want %q", got, want)
+	}
+	if !errors.Is(got, base) {
+		t.Error("Secret lost the error from its chain")
+	}
+	tests := []struct {
+		name   string
+		err    error
+		secret string
+	}{
+		{"nil", nil, token},
+		{"empty secret", base, ""},
+		{"not quoted", errors.New("timeout"), token},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := Secret(tt.err, tt.secret); got != tt.err {
+				t.Errorf("Secret(%v, %q) = %v, want it unchanged", tt.err, tt.secret, got)
+			}
+		})
+	}
+}

@@ -2,6 +2,7 @@ package telegramtest
 
 import (
 	"context"
+	"errors"
 	"net/http"
 	"strings"
 )
@@ -46,7 +47,14 @@ func (s *Server) serveBotAPI(w http.ResponseWriter, r *http.Request) {
 		writeResult(w, nil, err)
 		return
 	}
-	result, err := m(s, r.Context(), p)
+	var result any
+	if err = s.takeFault(strings.ToLower(name)); err == nil {
+		result, err = m(s, r.Context(), p)
+	}
+	if errors.Is(err, errDrop) {
+		drop(w)
+		return
+	}
 	writeResult(w, result, err)
 }
 

@@ -52,6 +52,11 @@
 // X-Telegram-Bot-Api-Secret-Token header, and retries a failed delivery after
 // Options.WebhookRetryDelay; http URLs are accepted as well as https.
 //
+// Outages on demand: Fail makes one method fail (500 or another status, 429
+// with retry_after, or a connection closed without an answer) for a number of
+// calls or until Heal; a getUpdates already waiting fails at once; Failed
+// counts the calls a fault has failed.
+//
 // # User side
 //
 // In Go: AddUser, AddGroup, SendText, SendGroupText, Start, ShareContact,

@@ -27,6 +27,9 @@ type state struct {
 	files     map[string]*File
 	lastFile  int64
 	limiter   *limiter
+
+	faults map[string]*Fault // by lower-case method name
+	failed map[string]int    // calls failed by a fault, by method
 }
 
 func newState(opt Options) state {
@@ -39,6 +42,8 @@ func newState(opt Options) state {
 		callbacks:    map[string]*CallbackAnswer{},
 		files:        map[string]*File{},
 		limiter:      newLimiter(opt.Limits, opt.NoLimits),
+		faults:       map[string]*Fault{},
+		failed:       map[string]int{},
 	}
 }
 

@@ -128,6 +128,9 @@ func (s *Server) getUpdates(ctx context.Context, p params) (any, error) {
 // request ends, or a webhook or a newer poll takes over.
 func (s *Server) pollLocked(ctx context.Context, timeout <-chan time.Time, limit int, gen int64) (any, error) {
 	for {
+		if err := s.takeFaultLocked("getupdates"); err != nil {
+			return nil, err
+		}
 		switch batch := s.batchLocked(limit); {
 		case s.hook != nil:
 			return nil, errWebhookConflict
