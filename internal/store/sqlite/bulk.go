@@ -92,11 +92,11 @@ func encodeRow(tb sqlstore.Table, r []any) []any {
 func encodeValue(kind string, v any) any {
 	switch kind {
 	case "ntext":
-		return nullText(v.(string))
+		return sqlstore.NullText(v.(string))
 	case "nbigint":
-		return nullID(v.(int64))
+		return sqlstore.NullID(v.(int64))
 	case "nsmallint":
-		return nullInt(v.(int))
+		return sqlstore.NullInt(v.(int))
 	case "date":
 		return dialect.Date(v.(diary.Date))
 	case "timestamptz":

@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/schooldiary/diary/internal/diary"
+	"github.com/schooldiary/diary/internal/store/sqlstore"
 )
 
 func TestDateText(t *testing.T) {
@@ -32,7 +33,7 @@ func TestInstantRoundTrip(t *testing.T) {
 	msk := time.FixedZone("MSK", 3*3600)
 	in := time.Date(2026, 10, 5, 23, 59, 59, 123456789, msk)
 	var out time.Time
-	if err := (instantCol{&out}).Scan(instantText(in)); err != nil {
+	if err := (sqlstore.InstantCol{T: &out}).Scan(instantText(in)); err != nil {
 		t.Fatal(err)
 	}
 	if want := in.Truncate(time.Microsecond); !out.Equal(want) || out.Location() != time.UTC {
