@@ -93,7 +93,7 @@ func allTests() []contractTest {
 		applyTests(), applyPeopleTests(), validationTests(), aggregateTests(),
 		schoolReadTests(), rosterReadTests(), journalReadTests(), diaryReadTests(),
 		errorTests(), tokenTests(), timeTests(), identityTests(),
-		reperiodTests(), consistencyTests(), deleteTests(), notifyTests(),
+		reperiodTests(), consistencyTests(), deleteTests(), notifyTests(), brokenTests(),
 	} {
 		all = append(all, group...)
 	}
