@@ -1,26 +1,25 @@
 package postgres
 
 import (
-	"context"
 	"fmt"
 	"reflect"
 	"strings"
 	"time"
 
-	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgtype"
 )
 
 // chunkRows is how many rows one bulk statement carries.
 const chunkRows = 10000
 
-// table describes the columns a bulk write sends as parallel arrays. Column
+// table is a sqlstore.Table as the PostgreSQL bulk writer sends it: parallel
+// arrays, one per column. Column
 // types are SQL types, or a nullable form whose row values are pgtype values:
 // ntext (pgtype.Text), nbigint (pgtype.Int8), nsmallint (pgtype.Int2); date
 // takes pgtype.Date, bigint int64, int int, text string, timestamptz time.Time.
 type table struct {
 	name  string
-	cols  []string // written columns, school_id excluded
+	cols  []string // written columns
 	types []string // their types as above
 	key   string   // the column returned with id after an insert; "" for none
 }
@@ -75,17 +74,6 @@ func column[T any](rows [][]any, j int) []T {
 	return out
 }
 
-// newTable parses "col type, col type…".
-func newTable(name, key, spec string) table {
-	t := table{name: name, key: key}
-	for _, f := range strings.Split(spec, ",") {
-		c, typ, _ := strings.Cut(strings.TrimSpace(f), " ")
-		t.cols = append(t.cols, c)
-		t.types = append(t.types, typ)
-	}
-	return t
-}
-
 // unnest returns "unnest($first::t1[], …) AS u(c1, …)".
 func (t table) unnest(first int, withID bool) string {
 	var args, names []string
@@ -100,13 +88,6 @@ func (t table) unnest(first int, withID bool) string {
 	return "unnest(" + strings.Join(args, ", ") + ") AS u(" + strings.Join(names, ", ") + ")"
 }
 
-// insertSQL inserts the rows of the arrays for school $1 and returns their
-// ids and keys.
-func (t table) insertSQL() string {
-	sql := "INSERT INTO " + t.name + " (school_id, " + strings.Join(t.cols, ", ") + ") SELECT $1, u.* FROM " + t.unnest(2, false)
-	return sql + " RETURNING id, " + t.key
-}
-
 // updateSQL sets every column of the rows whose ids $1 lists.
 func (t table) updateSQL() string {
 	sets := make([]string, len(t.cols))
@@ -114,49 +95,6 @@ func (t table) updateSQL() string {
 		sets[i] = c + " = u." + c
 	}
 	return "UPDATE " + t.name + " t SET " + strings.Join(sets, ", ") + " FROM " + t.unnest(1, true) + " WHERE t.id = u.id"
-}
-
-// insert writes rows for school and calls got with each returned id and
-// key, in chunks.
-func (t table) insert(ctx context.Context, tx pgx.Tx, school int64, rows [][]any, got func(id int64, key string)) error {
-	if t.key == "" {
-		return t.copy(ctx, tx, school, rows)
-	}
-	cols := t.columns(rows)
-	return chunked(len(rows), func(lo, hi int) error {
-		args := append([]any{school}, sliceAll(cols, lo, hi)...)
-		rows, err := tx.Query(ctx, t.insertSQL(), args...)
-		if err != nil {
-			return wrap("insert "+t.name, err)
-		}
-		var id int64
-		var key string
-		_, err = pgx.ForEachRow(rows, []any{&id, &key}, func() error { got(id, key); return nil })
-		return wrap("insert "+t.name, err)
-	})
-}
-
-// copy writes rows for school with COPY, the fastest way in when no ids
-// are needed back.
-func (t table) copy(ctx context.Context, tx pgx.Tx, school int64, rows [][]any) error {
-	if len(rows) == 0 {
-		return nil
-	}
-	src := pgx.CopyFromSlice(len(rows), func(i int) ([]any, error) {
-		return append([]any{school}, rows[i]...), nil
-	})
-	_, err := tx.CopyFrom(ctx, pgx.Identifier{t.name}, append([]string{"school_id"}, t.cols...), src)
-	return wrap("copy "+t.name, err)
-}
-
-// update rewrites the rows with ids, in chunks.
-func (t table) update(ctx context.Context, tx pgx.Tx, ids []int64, rows [][]any) error {
-	cols := t.columns(rows)
-	return chunked(len(ids), func(lo, hi int) error {
-		args := append([]any{ids[lo:hi]}, sliceAll(cols, lo, hi)...)
-		_, err := tx.Exec(ctx, t.updateSQL(), args...)
-		return wrap("update "+t.name, err)
-	})
 }
 
 // chunked calls fn for consecutive ranges of at most chunkRows of n.

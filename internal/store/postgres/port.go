@@ -81,6 +81,16 @@ func (t txPort) LockKey(ctx context.Context, key string) error {
 	return err
 }
 
+// QueryBatch sends the queries in one pipeline (a pgx.Batch) and hands each
+// one's rows to its Rows function, in order.
+func (t txPort) QueryBatch(ctx context.Context, qs []sqlstore.BatchQuery) error {
+	b := &pgx.Batch{}
+	for _, q := range qs {
+		b.Queue(q.SQL, q.Args...).Query(func(rows pgx.Rows) error { return q.Rows(rows) })
+	}
+	return t.tx.SendBatch(ctx, b).Close()
+}
+
 // Driver returns the pgx.Tx.
 func (t txPort) Driver() any { return t.tx }
 

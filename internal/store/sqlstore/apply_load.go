@@ -50,27 +50,51 @@ func keyed[K comparable, T any](xs []T, key func(T) K) map[K]T {
 }
 
 // load reads the stored rows the batch names, by journal id, and builds the
-// records references resolve to: first the named rows, then what hangs on
-// their ids (roles, members, links, attendance, final grades) and the
-// periods the batch's grades may fall in.
+// records references resolve to, in two rounds: first the named rows, then
+// what hangs on their ids (roles, members, links, attendance, final grades)
+// and the periods the batch's grades may fall in.
 func (a *applier) load(ctx context.Context) error {
 	if a.school == 0 {
 		a.st = storedRows{}.orEmpty()
 		return nil
 	}
-	if err := a.loadCalendar(ctx); err != nil {
+	var l loadedRows
+	var q readQueue
+	a.queueCalendar(&q, &l)
+	a.queueRoster(&q, &l)
+	a.queueJournal(&q, &l)
+	if err := a.send(ctx, &q); err != nil {
 		return err
 	}
-	if err := a.loadRoster(ctx); err != nil {
+	a.keepCalendar(&l)
+	a.keepRoster(&l)
+	a.keepJournal(&l)
+	var links linkRows
+	q = readQueue{}
+	a.queueLinks(&q, &links)
+	a.queueGradePeriods(&q, &l)
+	if err := a.send(ctx, &q); err != nil {
 		return err
 	}
-	if err := a.loadJournal(ctx); err != nil {
-		return err
-	}
-	if err := a.loadLinks(ctx); err != nil {
-		return err
-	}
-	return a.loadGradePeriods(ctx)
+	a.keepLinks(&links)
+	a.keepPeriods(l.gradePeriods)
+	return nil
+}
+
+// loadedRows are the rows the first round reads.
+type loadedRows struct {
+	years                 []diary.AcademicYear
+	periods, gradePeriods []diary.Period
+	daysOff               []diary.DayOff
+	subjects              []diary.Subject
+	classes               []diary.Class
+	staff                 []diary.Staff
+	students              []leveled
+	groups                []diary.Group
+	guards                []diary.Guardian
+	lessons               []diary.Lesson
+	grades                []diary.Grade
+	homework              []diary.Homework
 }
 
 // orEmpty returns st with every nil map made empty.
@@ -99,56 +123,30 @@ func (a *applier) byExt(cols, table string) string {
 	return `SELECT ` + cols + ` FROM ` + table + ` t WHERE t.school_id = $1 AND t.ext_id IN (` + a.s.d.InList(2, "text") + `)`
 }
 
-// named reads the rows of query (byExt) for keys; none without a query
-// when keys is empty.
-func named[T any](ctx context.Context, a *applier, what string, scan func(Scanner) (T, error), query string, keys []string) ([]T, error) {
-	keys = uniq(keys)
-	if len(keys) == 0 {
-		return nil, nil
-	}
-	return list(ctx, a.s, a.tx, "load "+what, scan, query, a.school, a.s.d.List(keys))
-}
-
-// byIDs reads the rows of query for the ids of list parameter $1; none
-// without a query when ids is empty.
-func byIDs[T any](ctx context.Context, a *applier, what string, scan func(Scanner) (T, error), query string, ids []int64) ([]T, error) {
-	if len(ids) == 0 {
-		return nil, nil
-	}
-	return list(ctx, a.s, a.tx, "load "+what, scan, query, a.s.d.List(ids))
-}
-
-// loadCalendar reads the years and periods the batch names (every period
-// when the batch writes periods: their overlaps are checked against all)
-// and its days off.
-func (a *applier) loadCalendar(ctx context.Context) error {
-	years, err := named(ctx, a, "years", scanYear, a.byExtName(yearCols, "years"), a.yearKeys())
-	if err != nil {
-		return err
-	}
-	var periods []diary.Period
+// queueCalendar queues the reads of the years and periods the batch names
+// (every period when the batch writes periods: their overlaps are checked
+// against all) and its days off.
+func (a *applier) queueCalendar(q *readQueue, l *loadedRows) {
+	queueNamed(q, a, "years", scanYear, &l.years, a.byExtName(yearCols, "years"), a.yearKeys())
 	if len(a.b.Periods) > 0 {
 		a.allPeriods = true
-		periods, err = list(ctx, a.s, a.tx, "load periods", scanPeriod,
+		queueRows(q, a.s, "load periods", scanPeriod, &l.periods,
 			`SELECT `+periodCols+` FROM periods WHERE school_id = $1`, a.school)
 	} else {
-		periods, err = named(ctx, a, "periods", scanPeriod, a.byExt(periodCols, "periods"), a.periodKeys())
+		queueNamed(q, a, "periods", scanPeriod, &l.periods, a.byExt(periodCols, "periods"), a.periodKeys())
 	}
-	if err != nil {
-		return err
-	}
-	daysOff, err := named(ctx, a, "days off", scanDayOff, a.byExtName(dayOffCols, "days_off"), dayOffNames(a.b))
-	if err != nil {
-		return err
-	}
-	a.st.years = keyed(years, func(y diary.AcademicYear) string { return y.Name })
-	a.st.daysOff = keyed(daysOff, func(h diary.DayOff) dayOffKey { return dayOffKey{h.Start, h.Name} })
+	queueNamed(q, a, "days off", scanDayOff, &l.daysOff, a.byExtName(dayOffCols, "days_off"), dayOffNames(a.b))
+}
+
+// keepCalendar indexes the years, periods and days off read.
+func (a *applier) keepCalendar(l *loadedRows) {
+	a.st.years = keyed(l.years, func(y diary.AcademicYear) string { return y.Name })
+	a.st.daysOff = keyed(l.daysOff, func(h diary.DayOff) dayOffKey { return dayOffKey{h.Start, h.Name} })
 	a.st.periods = map[string]diary.Period{}
-	for _, y := range years {
+	for _, y := range l.years {
 		a.years.stored(y.Name, y.ID)
 	}
-	a.keepPeriods(periods)
-	return nil
+	a.keepPeriods(l.periods)
 }
 
 // byExtName is byExt for tables matched by name.
@@ -169,24 +167,17 @@ func (a *applier) keepPeriods(ps []diary.Period) {
 	}
 }
 
-// loadGradePeriods reads, unless every period is loaded, the periods
-// overlapping the days of the batch's grades (their own dates or their
-// lessons').
-func (a *applier) loadGradePeriods(ctx context.Context) error {
+// queueGradePeriods queues, unless every period is loaded, the read of the
+// periods overlapping the days of the batch's grades (their own dates or
+// their lessons').
+func (a *applier) queueGradePeriods(q *readQueue, l *loadedRows) {
 	if a.allPeriods {
-		return nil
+		return
 	}
-	from, to, ok := a.gradeSpan()
-	if !ok {
-		return nil
+	if from, to, ok := a.gradeSpan(); ok {
+		queueRows(q, a.s, "load periods", scanPeriod, &l.gradePeriods, `SELECT `+periodCols+` FROM periods
+			WHERE school_id = $1 AND start_date <= $3 AND end_date >= $2`, a.school, a.s.date(from), a.s.date(to))
 	}
-	ps, err := list(ctx, a.s, a.tx, "load periods", scanPeriod, `SELECT `+periodCols+` FROM periods
-		WHERE school_id = $1 AND start_date <= $3 AND end_date >= $2`, a.school, a.s.date(from), a.s.date(to))
-	if err != nil {
-		return err
-	}
-	a.keepPeriods(ps)
-	return nil
 }
 
 // gradeSpan returns the first and last day of the batch's grades, by their
@@ -218,34 +209,33 @@ func (a *applier) gradeSpan() (from, to diary.Date, ok bool) {
 	return from, to, ok
 }
 
-// loadRoster reads the subjects, classes, staff, students, groups and
-// guardians the batch names.
-func (a *applier) loadRoster(ctx context.Context) error {
-	subjects, err := named(ctx, a, "subjects", scanSubject, a.byExt(subjectCols, "subjects"), a.subjectKeys())
-	if err != nil {
-		return err
-	}
-	classes, err := named(ctx, a, "classes", scanClass, a.byExt(classCols, "classes"), a.classKeys())
-	if err != nil {
-		return err
-	}
-	staff, err := named(ctx, a, "staff", scanStaff, a.byExt(staffCols, "staff"), a.staffKeys())
-	if err != nil {
-		return err
-	}
-	a.st.subjects = keyed(subjects, func(x diary.Subject) string { return x.ExtID })
-	a.st.classes = keyed(classes, func(x diary.Class) string { return x.ExtID })
-	a.st.staff = keyed(staff, func(x diary.Staff) string { return x.ExtID })
-	for _, x := range subjects {
+// queueRoster queues the reads of the subjects, classes, staff, students,
+// groups and guardians the batch names.
+func (a *applier) queueRoster(q *readQueue, l *loadedRows) {
+	queueNamed(q, a, "subjects", scanSubject, &l.subjects, a.byExt(subjectCols, "subjects"), a.subjectKeys())
+	queueNamed(q, a, "classes", scanClass, &l.classes, a.byExt(classCols, "classes"), a.classKeys())
+	queueNamed(q, a, "staff", scanStaff, &l.staff, a.byExt(staffCols, "staff"), a.staffKeys())
+	queueNamed(q, a, "students", scanLeveled, &l.students, a.byExt(studentLevelCols, "students"), a.studentKeys())
+	queueNamed(q, a, "groups", scanGroup, &l.groups, a.byExt(groupCols, "groups"), a.groupKeys())
+	queueNamed(q, a, "guardians", scanGuardian, &l.guards, a.byExt(guardianCols, "guardians"), guardianKeys(a.b))
+}
+
+// keepRoster indexes the roster rows read; the classes first, so that
+// students and groups point at them.
+func (a *applier) keepRoster(l *loadedRows) {
+	a.st.subjects = keyed(l.subjects, func(x diary.Subject) string { return x.ExtID })
+	a.st.classes = keyed(l.classes, func(x diary.Class) string { return x.ExtID })
+	a.st.staff = keyed(l.staff, func(x diary.Staff) string { return x.ExtID })
+	for _, x := range l.subjects {
 		a.subjects.stored(x.ExtID, x.ID)
 	}
-	for _, x := range classes {
+	for _, x := range l.classes {
 		a.classes.stored(x.ExtID, x.ID).level = x.Level
 	}
-	for _, x := range staff {
+	for _, x := range l.staff {
 		a.staff.stored(x.ExtID, x.ID)
 	}
-	return a.loadPeople(ctx)
+	a.keepPeople(l)
 }
 
 // studentLevelCols are studentCols with the level of the student's class.
@@ -266,22 +256,10 @@ func scanLeveled(r Scanner) (leveled, error) {
 	return s, err
 }
 
-// loadPeople reads the students, groups and guardians the batch names.
-func (a *applier) loadPeople(ctx context.Context) error {
-	students, err := named(ctx, a, "students", scanLeveled, a.byExt(studentLevelCols, "students"), a.studentKeys())
-	if err != nil {
-		return err
-	}
-	groups, err := named(ctx, a, "groups", scanGroup, a.byExt(groupCols, "groups"), a.groupKeys())
-	if err != nil {
-		return err
-	}
-	guards, err := named(ctx, a, "guardians", scanGuardian, a.byExt(guardianCols, "guardians"), guardianKeys(a.b))
-	if err != nil {
-		return err
-	}
+// keepPeople indexes the students, groups and guardians read.
+func (a *applier) keepPeople(l *loadedRows) {
 	a.st.students = map[string]diary.Student{}
-	for _, x := range students {
+	for _, x := range l.students {
 		a.st.students[x.ExtID] = x.Student
 		c := a.classes.of(x.ClassID)
 		if c != nil && c.level == 0 {
@@ -289,40 +267,34 @@ func (a *applier) loadPeople(ctx context.Context) error {
 		}
 		a.students.stored(x.ExtID, x.ID).class = c
 	}
-	a.st.groups = keyed(groups, func(x diary.Group) string { return x.ExtID })
-	for _, x := range groups {
+	a.st.groups = keyed(l.groups, func(x diary.Group) string { return x.ExtID })
+	for _, x := range l.groups {
 		a.groups.stored(x.ExtID, x.ID).class = a.classes.of(x.ClassID)
 	}
-	a.st.guardians = keyed(guards, func(x diary.Guardian) string { return x.ExtID })
-	for _, x := range guards {
+	a.st.guardians = keyed(l.guards, func(x diary.Guardian) string { return x.ExtID })
+	for _, x := range l.guards {
 		a.guardians.stored(x.ExtID, x.ID)
 	}
-	return nil
 }
 
-// loadJournal reads the lessons, grades and homework the batch names.
-func (a *applier) loadJournal(ctx context.Context) error {
-	lessons, err := named(ctx, a, "lessons", scanLesson, a.byExt(lessonCols, "lessons"), a.lessonKeys())
-	if err != nil {
-		return err
-	}
-	grades, err := named(ctx, a, "grades", scanGrade, a.byExt(gradeCols, "grades"), gradeKeys(a.b))
-	if err != nil {
-		return err
-	}
-	homework, err := named(ctx, a, "homework", scanHomework, a.byExt(homeworkCols, "homework"), homeworkKeys(a.b))
-	if err != nil {
-		return err
-	}
-	a.st.lessons = keyed(lessons, func(x diary.Lesson) string { return x.ExtID })
-	a.st.grades = keyed(grades, func(x diary.Grade) string { return x.ExtID })
-	a.st.homework = keyed(homework, func(x diary.Homework) string { return x.ExtID })
-	for _, x := range lessons {
+// queueJournal queues the reads of the lessons, grades and homework the
+// batch names.
+func (a *applier) queueJournal(q *readQueue, l *loadedRows) {
+	queueNamed(q, a, "lessons", scanLesson, &l.lessons, a.byExt(lessonCols, "lessons"), a.lessonKeys())
+	queueNamed(q, a, "grades", scanGrade, &l.grades, a.byExt(gradeCols, "grades"), gradeKeys(a.b))
+	queueNamed(q, a, "homework", scanHomework, &l.homework, a.byExt(homeworkCols, "homework"), homeworkKeys(a.b))
+}
+
+// keepJournal indexes the lessons, grades and homework read.
+func (a *applier) keepJournal(l *loadedRows) {
+	a.st.lessons = keyed(l.lessons, func(x diary.Lesson) string { return x.ExtID })
+	a.st.grades = keyed(l.grades, func(x diary.Grade) string { return x.ExtID })
+	a.st.homework = keyed(l.homework, func(x diary.Homework) string { return x.ExtID })
+	for _, x := range l.lessons {
 		e := a.lessons.stored(x.ExtID, x.ID)
 		e.class, e.date = a.classes.of(x.ClassID), x.Date
 		e.subject, e.teacher = a.subjects.of(x.SubjectID), a.staff.of(x.TeacherID)
 	}
-	return nil
 }
 
 // memberRow is a group member or a guardian's student.
@@ -335,82 +307,71 @@ func scanMember(r Scanner) (memberRow, error) {
 	return m, err
 }
 
-// loadLinks reads the roles, members, links, attendance and final grades of
-// the stored records the batch names.
-func (a *applier) loadLinks(ctx context.Context) error {
+// linkRows are the rows the second round reads.
+type linkRows struct {
+	roles          []staffRole
+	members, links []memberRow
+	finals         []diary.FinalGrade
+	attendance     []diary.Attendance
+	pairs          map[[2]int64]bool
+}
+
+// queueLinks queues the reads of the roles, members, links, final grades
+// and attendance of the stored records the batch names.
+func (a *applier) queueLinks(q *readQueue, l *linkRows) {
 	in := func(n int) string { return a.s.d.InList(n, "bigint") }
-	roles, err := byIDs(ctx, a, "staff roles", scanStaffRole, `SELECT staff_id, role, coalesce(class_id, 0), level
+	queueIDs(q, a, "staff roles", scanStaffRole, &l.roles, `SELECT staff_id, role, coalesce(class_id, 0), level
 		FROM staff_roles WHERE staff_id IN (`+in(1)+`) ORDER BY staff_id, id`, storedIDs(a.staff, ownStaffKeys(a.b)))
-	if err != nil {
-		return err
-	}
-	members, err := byIDs(ctx, a, "group members", scanMember, `SELECT group_id, student_id FROM group_members
+	queueIDs(q, a, "group members", scanMember, &l.members, `SELECT group_id, student_id FROM group_members
 		WHERE group_id IN (`+in(1)+`)`, storedIDs(a.groups, ownGroupKeys(a.b)))
-	if err != nil {
-		return err
-	}
-	links, err := byIDs(ctx, a, "guardian links", scanMember, `SELECT guardian_id, student_id FROM guardian_students
+	queueIDs(q, a, "guardian links", scanMember, &l.links, `SELECT guardian_id, student_id FROM guardian_students
 		WHERE guardian_id IN (`+in(1)+`)`, storedIDs(a.guardians, guardianKeys(a.b)))
-	if err != nil {
-		return err
-	}
-	finals, err := byIDs(ctx, a, "final grades", scanFinal, `SELECT `+finalCols+` FROM final_grades
+	queueIDs(q, a, "final grades", scanFinal, &l.finals, `SELECT `+finalCols+` FROM final_grades
 		WHERE student_id IN (`+in(1)+`)`, storedIDs(a.students, finalStudentKeys(a.b)))
-	if err != nil {
-		return err
+	students, lessons, pairs := a.attendancePairs()
+	l.pairs = pairs
+	if len(pairs) > 0 {
+		queueRows(q, a.s, "load attendance", scanAttendance, &l.attendance, `SELECT `+attendanceCols+`
+			FROM attendance a JOIN lessons l ON l.id = a.lesson_id
+			WHERE a.lesson_id IN (`+in(1)+`) AND a.student_id IN (`+in(2)+`)`, a.s.d.List(lessons), a.s.d.List(students))
 	}
-	a.keepLinks(roles, members, links, finals)
-	return a.loadAttendance(ctx)
 }
 
-// loadAttendance reads the stored marks of the batch's (student, lesson)
-// pairs whose both sides are stored.
-func (a *applier) loadAttendance(ctx context.Context) error {
-	a.st.attendance = map[[2]int64]diary.Attendance{}
-	students, lessons, want := a.attendancePairs()
-	if len(want) == 0 {
-		return nil
-	}
-	rows, err := list(ctx, a.s, a.tx, "load attendance", scanAttendance, `SELECT `+attendanceCols+`
-		FROM attendance a JOIN lessons l ON l.id = a.lesson_id
-		WHERE a.lesson_id IN (`+a.s.d.InList(1, "bigint")+`) AND a.student_id IN (`+a.s.d.InList(2, "bigint")+`)`,
-		a.s.d.List(lessons), a.s.d.List(students))
-	for _, x := range rows {
-		if k := [2]int64{x.StudentID, x.LessonID}; want[k] {
-			a.st.attendance[k] = x
-		}
-	}
-	return err
-}
-
-// keepLinks indexes what loadLinks read.
-func (a *applier) keepLinks(roles []staffRole, members, links []memberRow, finals []diary.FinalGrade) {
+// keepLinks indexes what queueLinks read; of the attendance, the marks of
+// the batch's pairs.
+func (a *applier) keepLinks(l *linkRows) {
 	extOf := map[int64]string{}
 	for ext, s := range a.st.staff {
 		extOf[s.ID] = ext
 	}
-	for _, r := range roles {
+	for _, r := range l.roles {
 		s := a.st.staff[extOf[r.staffID]]
 		s.Roles = append(s.Roles, r.role)
 		a.st.staff[extOf[r.staffID]] = s
 	}
 	a.st.members = map[int64][]int64{}
-	for _, m := range members {
+	for _, m := range l.members {
 		a.st.members[m.owner] = append(a.st.members[m.owner], m.student)
 	}
 	for _, ids := range a.st.members {
 		slices.Sort(ids)
 	}
 	a.st.links = map[int64]map[int64]bool{}
-	for _, l := range links {
-		if a.st.links[l.owner] == nil {
-			a.st.links[l.owner] = map[int64]bool{}
+	for _, x := range l.links {
+		if a.st.links[x.owner] == nil {
+			a.st.links[x.owner] = map[int64]bool{}
 		}
-		a.st.links[l.owner][l.student] = true
+		a.st.links[x.owner][x.student] = true
 	}
-	a.st.finals = keyed(finals, func(f diary.FinalGrade) finalKey {
+	a.st.finals = keyed(l.finals, func(f diary.FinalGrade) finalKey {
 		return finalKey{f.StudentID, f.SubjectID, f.Kind, f.YearID, f.PeriodID}
 	})
+	a.st.attendance = map[[2]int64]diary.Attendance{}
+	for _, x := range l.attendance {
+		if k := [2]int64{x.StudentID, x.LessonID}; l.pairs[k] {
+			a.st.attendance[k] = x
+		}
+	}
 }
 
 // storedIDs returns the stored ids of keys in m.
