@@ -43,12 +43,12 @@ func cmdCodes(ctx context.Context, a *app, args []string) error {
 	if err != nil {
 		return err
 	}
-	db, err := a.open(ctx, true)
+	db, err := a.openExisting(ctx, true)
 	if err != nil {
 		return err
 	}
 	defer db.Close()
-	class, err := findClass(ctx, db, ca.school, ca.class)
+	class, err := a.findClass(ctx, db, ca.school, ca.class)
 	if err != nil {
 		return err
 	}
@@ -86,11 +86,8 @@ func parseCodes(a *app, args []string) (codesArgs, error) {
 }
 
 // findClass returns the class named name of the school with code.
-func findClass(ctx context.Context, db store.DB, code, name string) (diary.Class, error) {
-	school, err := db.SchoolByCode(ctx, code)
-	if errors.Is(err, diary.ErrNotFound) {
-		return diary.Class{}, fmt.Errorf("школа %q не найдена / school %q not found", code, code)
-	}
+func (a *app) findClass(ctx context.Context, db store.DB, code, name string) (diary.Class, error) {
+	school, err := a.schoolByCode(ctx, db, code)
 	if err != nil {
 		return diary.Class{}, err
 	}
