@@ -67,6 +67,7 @@ func load(paths []string, opt Options) (*diary.Batch, *Columns, *problems, error
 	if err := bld.finish(); err != nil {
 		return nil, nil, nil, err
 	}
+	resolveRefs(bld.b, nil) // Run resolves again with the stored classes
 	bld.validate()
 	return bld.b, cols, probs, nil
 }
@@ -85,7 +86,10 @@ func (o Options) check() error {
 // Run loads the files and applies them through w in one transaction (or, with
 // DryRun, computes the result and rolls back). A problem in the files or an
 // unresolved reference gives a *diary.ValidationError, every item located as
-// file:line:column, and nothing is written. When the files have problems, the
+// file:line:column, and nothing is written. Class references match by
+// ClassKey the classes of the files and, when w can list them (a store
+// does), the stored ones; lesson references may write the date as the files
+// do. When the files have problems, the
 // well-formed rows still go through a dry run, so one run reports the
 // references the store cannot resolve along with the files' problems.
 func Run(ctx context.Context, w diary.Writer, paths []string, opt Options) (diary.ApplyResult, error) {
@@ -93,6 +97,11 @@ func Run(ctx context.Context, w diary.Writer, paths []string, opt Options) (diar
 	if err != nil {
 		return diary.ApplyResult{}, err
 	}
+	stored, err := storedClasses(ctx, w, opt.School.Code)
+	if err != nil {
+		return diary.ApplyResult{}, err
+	}
+	resolveRefs(b, stored)
 	if len(probs.items) > 0 {
 		return diary.ApplyResult{}, storeProblems(ctx, w, b, cols, probs)
 	}
