@@ -89,9 +89,9 @@ func (o Options) check() error {
 // file:line:column, and nothing is written. Class references match by
 // ClassKey the classes of the files and, when w can list them (a store
 // does), the stored ones; lesson references may write the date as the files
-// do. When the files have problems, the
-// well-formed rows still go through a dry run, so one run reports the
-// references the store cannot resolve along with the files' problems.
+// do. When the files have problems, the well-formed rows still go through a
+// dry run, so one run reports the references the store cannot resolve along
+// with the files' problems.
 func Run(ctx context.Context, w diary.Writer, paths []string, opt Options) (diary.ApplyResult, error) {
 	b, cols, probs, err := load(paths, opt)
 	if err != nil {
