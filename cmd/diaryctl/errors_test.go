@@ -141,3 +141,13 @@ func TestExplainMapsErrorCodes(t *testing.T) {
 		})
 	}
 }
+
+// TestOpenFailedSaysWhy names the PostgreSQL server that does not answer,
+// with the password masked.
+func TestOpenFailedSaysWhy(t *testing.T) {
+	_, _, err := ctl(t, "postgres://diary:s3cret@127.0.0.1:1/diary?sslmode=disable", "token", "revoke", "3")
+	assertSentence(t, err, "Не удалось открыть базу PostgreSQL «diary» на 127.0.0.1:1", "сервер не отвечает", "diary:***@")
+	if strings.Contains(err.Error(), "s3cret") || strings.Contains(err.Error(), "dial tcp") {
+		t.Errorf("the password or the raw chain is shown:\n%v", err)
+	}
+}

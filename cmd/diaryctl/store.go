@@ -98,12 +98,35 @@ func (a *app) openStore(ctx context.Context, migrate bool) (store.DB, error) {
 	return db, nil
 }
 
-// openFailed explains a store that would not open or migrate.
+// openFailed explains a store that would not open or migrate: the common
+// reasons in words, any other with its detail.
 func (a *app) openFailed(err error) error {
 	ru, en := a.storeLabel()
-	detail := redact.Error(err).Error()
-	return sentence(err, fmt.Sprintf("Не удалось открыть базу %s (%s). %s", ru, detail, chooseStoreRu),
-		fmt.Sprintf("Cannot open the store %s (%s). %s", en, detail, chooseStoreEn))
+	why, whyEn := openReason(redact.Error(err).Error())
+	return sentence(err, fmt.Sprintf("Не удалось открыть базу %s: %s. %s", ru, why, chooseStoreRu),
+		fmt.Sprintf("Cannot open the store %s: %s. %s", en, whyEn, chooseStoreEn))
+}
+
+// openReasons are the common reasons a store does not open, by a part of
+// the driver's message.
+var openReasons = []struct{ part, ru, en string }{
+	{"connection refused", "сервер не отвечает (в соединении отказано) — запущен ли он, верны ли адрес и порт",
+		"the server refused the connection: is it running, are host and port right"},
+	{"no such host", "нет такого сервера — проверьте имя в DATABASE_URL", "no such host: check the name in DATABASE_URL"},
+	{"timeout", "сервер не ответил вовремя", "the server did not answer in time"},
+	{"password authentication failed", "сервер не принял пользователя или пароль", "the server refused the user or password"},
+	{"does not exist", "на сервере нет такой базы или пользователя", "no such database or user on the server"},
+	{"file is not a database", "это не файл базы SQLite", "the file is not an SQLite database"},
+}
+
+// openReason says why a store did not open, given the error's message.
+func openReason(detail string) (ru, en string) {
+	for _, r := range openReasons {
+		if strings.Contains(detail, r.part) {
+			return r.ru, r.en
+		}
+	}
+	return "ошибка «" + detail + "»", "error: " + detail
 }
 
 // storeMissing says the SQLite file is not there and how to choose another.

@@ -72,13 +72,13 @@ func load(paths []string, opt Options) (*diary.Batch, *Columns, *problems, error
 	return bld.b, cols, probs, nil
 }
 
-// check validates the options.
+// check validates the options; the error has code EInvalid.
 func (o Options) check() error {
 	switch {
 	case strings.TrimSpace(o.School.Code) == "":
-		return errors.New("import: school code is required")
+		return diary.Errorf(diary.EInvalid, "не указан код школы")
 	case o.AsOf.IsZero():
-		return errors.New("import: as-of date is required")
+		return diary.Errorf(diary.EInvalid, "не указана дата, на которую верны данные")
 	}
 	return nil
 }
