@@ -219,6 +219,7 @@ func TestBackupRestoreRoundTrip(t *testing.T) {
 		t.Fatalf("students before restore = %d, want 3", got)
 	}
 	out := mustCtl(t, dsn, "restore", "--from", backup)
+	assertMode(t, path, 0o600)
 	if got := studentCount(t, dsn); got != 2 {
 		t.Errorf("students after restore = %d, want the backup's 2", got)
 	}
