@@ -4,7 +4,9 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
+	"path/filepath"
 )
 
 const backupHelp = `Использование: diaryctl backup --out ФАЙЛ
@@ -21,7 +23,8 @@ pg_dump command to back it up with.
 `
 
 // errUsePgTools is the answer to backup and restore on PostgreSQL.
-var errUsePgTools = errors.New("для PostgreSQL используйте pg_dump и pg_restore (команды выше) / use pg_dump and pg_restore for PostgreSQL (commands above)")
+var errUsePgTools = sentence(nil, "Для PostgreSQL используйте pg_dump и pg_restore (команды выше).",
+	"Use pg_dump and pg_restore for PostgreSQL (the commands above).")
 
 // pgHelp tells how PostgreSQL is backed up and restored.
 const pgHelp = `PostgreSQL сохраняется и восстанавливается штатными pg_dump и pg_restore.
@@ -60,7 +63,7 @@ func cmdBackup(ctx context.Context, a *app, args []string) error {
 }
 
 func backupSQLite(ctx context.Context, a *app, out string) error {
-	db, err := a.open(ctx, false)
+	db, err := a.openExisting(ctx, false)
 	if err != nil {
 		return err
 	}
@@ -69,7 +72,11 @@ func backupSQLite(ctx context.Context, a *app, out string) error {
 	if !ok {
 		return fmt.Errorf("backup: this store cannot back itself up")
 	}
-	if err := b.Backup(ctx, out); err != nil {
+	if _, err := os.Stat(out); err == nil {
+		return sentence(fs.ErrExist, fmt.Sprintf("Файл «%s» уже есть: копия не записана, чтобы не затереть его. Укажите другой --out.", out),
+			fmt.Sprintf("%s already exists: no backup was written over it. Pass another --out.", out))
+	}
+	if err := privateBackup(ctx, b, out); err != nil {
 		return fmt.Errorf("backup: %w", err)
 	}
 	st, err := os.Stat(out)
@@ -78,4 +85,30 @@ func backupSQLite(ctx context.Context, a *app, out string) error {
 	}
 	fmt.Fprintf(a.stdout, "Резервная копия записана / Backup written: %s (%d bytes)\n", out, st.Size())
 	return nil
+}
+
+// privateBackup writes the copy readable by its owner only: into a private
+// directory next to out (new directories of out's path are privateDir), made
+// privateFile there, then linked to out, which must not exist.
+func privateBackup(ctx context.Context, b backuper, out string) error {
+	if err := os.MkdirAll(filepath.Dir(out), privateDir); err != nil {
+		return err
+	}
+	tmp, err := os.MkdirTemp(filepath.Dir(out), ".backup-*") // created 0700
+	if err != nil {
+		return err
+	}
+	defer os.RemoveAll(tmp)
+	copyPath := filepath.Join(tmp, filepath.Base(out))
+	if err := b.Backup(ctx, copyPath); err != nil {
+		return err
+	}
+	if err := os.Chmod(copyPath, privateFile); err != nil {
+		return err
+	}
+	// Link fails, rather than replaces, when out appeared meanwhile.
+	if err := os.Link(copyPath, out); err == nil || errors.Is(err, fs.ErrExist) {
+		return err
+	}
+	return os.Rename(copyPath, out) // a file system without hard links
 }

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"os"
 	"path/filepath"
 	"strings"
@@ -51,4 +52,66 @@ func TestCodesRefusesUnknownClass(t *testing.T) {
 	if err == nil || !strings.Contains(err.Error(), "5Я") {
 		t.Errorf("err = %v, want one naming class 5Я", err)
 	}
+}
+
+// ctlEnv runs diaryctl with the environment env.
+func ctlEnv(t *testing.T, env map[string]string, args ...string) (stdout string, err error) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	err = run(context.Background(), args, func(k string) string { return env[k] }, &out, &errb)
+	return out.String(), err
+}
+
+// TestCodesClassByCodeOrName finds the class by its journal code or by its
+// name in any spelling, and refuses an unknown one listing the classes.
+func TestCodesClassByCodeOrName(t *testing.T) {
+	dsn, _ := tempDB(t)
+	importTiny(t, dsn, [2]string{"classes.csv", "Код класса;Класс;Параллель\nC-5A;5А;5\nC-5B;5Б;5\n"},
+		[2]string{"students.csv", "Код ученика;Фамилия;Имя;Класс\nS1;Иванов;Иван;C-5A\nS2;Петрова;Мария;5б\n"})
+	tests := []struct{ name, class, wantErr string }{
+		{"journal code", "C-5A", ""},
+		{"name", "5А", ""},
+		{"name in lower case", "5а", ""},
+		{"name with a space and a Latin A", "5 A", ""},
+		{"code in another spelling", "c5a", ""},
+		{"unknown", "5Я", "В школе «tiny» нет класса «5Я». Классы школы (название — код): 5А — C-5A, 5Б — C-5B."},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			out := filepath.Join(t.TempDir(), "c.csv")
+			stdout, _, err := ctl(t, dsn, "codes", "--school", "tiny", "--class", tt.class, "--bot", "b", "--format", "csv", "--out", out)
+			if tt.wantErr != "" {
+				assertSentence(t, err, tt.wantErr)
+				return
+			}
+			if err != nil {
+				t.Fatalf("codes --class %s: %v", tt.class, err)
+			}
+			if !strings.Contains(stdout, "codes issued: 1;") {
+				t.Errorf("codes --class %s printed %q, want the one student of 5А", tt.class, stdout)
+			}
+			b, _ := os.ReadFile(out)
+			if !strings.Contains(string(b), "Иванов") || strings.Contains(string(b), "Петрова") {
+				t.Errorf("letters are not those of 5А:\n%s", b)
+			}
+		})
+	}
+}
+
+// TestCodesBotFromEnvironment takes the bot from TELEGRAM_BOT_USERNAME and,
+// with neither, says what to pass.
+func TestCodesBotFromEnvironment(t *testing.T) {
+	dsn, _ := tempDB(t)
+	importTiny(t, dsn)
+	out := filepath.Join(t.TempDir(), "c.csv")
+	env := map[string]string{"DATABASE_URL": dsn, "TELEGRAM_BOT_USERNAME": "@school_bot"}
+	if _, err := ctlEnv(t, env, "codes", "--school", "tiny", "--class", "5А", "--format", "csv", "--out", out); err != nil {
+		t.Fatalf("codes without --bot: %v", err)
+	}
+	if b, _ := os.ReadFile(out); !strings.Contains(string(b), "https://t.me/school_bot?start=") {
+		t.Errorf("letters do not link TELEGRAM_BOT_USERNAME's bot:\n%s", b)
+	}
+	delete(env, "TELEGRAM_BOT_USERNAME")
+	_, err := ctlEnv(t, env, "codes", "--school", "tiny", "--class", "5А", "--out", filepath.Join(t.TempDir(), "d.pdf"))
+	assertSentence(t, err, "Не указан бот", "--bot ИМЯ_БОТА", "TELEGRAM_BOT_USERNAME")
 }

@@ -37,7 +37,7 @@ func cmdDemo(ctx context.Context, a *app, args []string) error {
 	if err != nil {
 		return err
 	}
-	db, err := a.open(ctx, true)
+	db, err := a.openOrCreate(ctx)
 	if err != nil {
 		return err
 	}
@@ -66,7 +66,8 @@ func parseDemo(a *app, args []string) (demo.Options, error) {
 		return opt, err
 	}
 	if opt.Students < 0 || opt.Schools < 1 {
-		return opt, fmt.Errorf("--students ≥ 0 и --schools ≥ 1 / --students must be ≥ 0 and --schools ≥ 1")
+		return opt, sentence(nil, "Число учеников (--students) не может быть меньше 0, а школ (--schools) — меньше 1.",
+			"--students must be at least 0 and --schools at least 1.")
 	}
 	opt.Until = until.d
 	if opt.Until.IsZero() {

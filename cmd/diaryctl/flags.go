@@ -85,7 +85,8 @@ func isSet(fs *flag.FlagSet, name string) bool {
 func parseID(s string) (int64, error) {
 	id, err := strconv.ParseInt(s, 10, 64)
 	if err != nil || id <= 0 {
-		return 0, fmt.Errorf("id должен быть положительным числом / id must be a positive number: %q", s)
+		return 0, sentence(err, fmt.Sprintf("Номер «%s» не подходит: нужно положительное целое число.", s),
+			fmt.Sprintf("The id %q is not a positive whole number.", s))
 	}
 	return id, nil
 }

@@ -100,7 +100,7 @@ func cmdImport(ctx context.Context, a *app, args []string) error {
 	if err != nil {
 		return err
 	}
-	db, err := a.open(ctx, true)
+	db, err := a.openImport(ctx, ia)
 	if err != nil {
 		return err
 	}
@@ -131,6 +131,24 @@ func cmdImport(ctx context.Context, a *app, args []string) error {
 	return nil
 }
 
+// openImport opens the store for an import: with --name it may create the
+// store and the school; without, both must exist, and a missing one is
+// explained before any file is read.
+func (a *app) openImport(ctx context.Context, ia importArgs) (store.DB, error) {
+	if ia.name != "" {
+		return a.openOrCreate(ctx)
+	}
+	db, err := a.openExisting(ctx, true)
+	if err != nil {
+		return nil, err
+	}
+	if _, err := a.schoolByCode(ctx, db, ia.school); err != nil {
+		db.Close()
+		return nil, err
+	}
+	return db, nil
+}
+
 // rosterGuard refuses a roster that would mark more than maxLeftPercent of
 // the school's enrolled students left: most often a partial students file
 // imported without --roster=false.
@@ -147,12 +165,13 @@ func rosterGuard(ctx context.Context, db store.DB, code string) func(diary.Apply
 		if left*100 <= maxLeftPercent*enrolled {
 			return nil
 		}
-		return fmt.Errorf("импорт отклонён: список учеников отметил бы выбывшими %d из %d обучающихся (больше %d%%), "+
+		return sentence(nil, fmt.Sprintf("Импорт отклонён: список учеников отметил бы выбывшими %d из %d обучающихся (больше %d%%), "+
 			"похоже, файл учеников неполный; ничего не записано. Чтобы загрузить лишь часть учеников, "+
-			"повторите с --roster=false; если это полный список школы — с --roster (посмотреть, кто выбудет: --dry-run --roster) / "+
-			"refused: the roster would mark %d of %d enrolled students left (over %d%%); nothing was applied. "+
-			"Pass --roster=false for a partial students file, or --roster if the list is complete",
-			left, enrolled, maxLeftPercent, left, enrolled, maxLeftPercent)
+			"повторите с --roster=false; если это полный список школы — с --roster (посмотреть, кто выбудет: --dry-run --roster).",
+			left, enrolled, maxLeftPercent),
+			fmt.Sprintf("Refused: the roster would mark %d of %d enrolled students left (over %d%%); nothing was applied. "+
+				"Pass --roster=false for a partial students file, or --roster if the list is complete.",
+				left, enrolled, maxLeftPercent))
 	}
 }
 
@@ -195,6 +214,6 @@ func reportProblems(a *app, verr *diary.ValidationError) error {
 	for _, it := range verr.Items {
 		fmt.Fprintln(a.stderr, it.String())
 	}
-	return fmt.Errorf("ошибок: %d; ничего не записано / %d problem(s); nothing was applied",
-		len(verr.Items), len(verr.Items))
+	return sentence(verr, fmt.Sprintf("Ошибок в файлах: %d (они выше); ничего не записано.", len(verr.Items)),
+		fmt.Sprintf("%d problem(s) in the files (above); nothing was applied.", len(verr.Items)))
 }

@@ -15,7 +15,6 @@ import (
 	_ "time/tzdata" // school zones work without the system's zoneinfo
 
 	"github.com/schooldiary/diary/internal/config"
-	"github.com/schooldiary/diary/internal/store"
 )
 
 func main() {
@@ -70,6 +69,7 @@ var errUsage = errors.New("usage")
 // app is what every command gets.
 type app struct {
 	cfg            config.Ctl
+	getenv         func(string) string // for the settings only some commands read
 	stdout, stderr io.Writer
 	log            *slog.Logger
 }
@@ -103,28 +103,13 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 	}
 	cfg, err := config.LoadCtl(getenv)
 	if err != nil {
-		return err
+		return sentence(err, "Настройки diaryctl неверны: "+err.Error()+".",
+			"diaryctl's settings are wrong (see above); README.md lists them.")
 	}
-	a := &app{cfg: cfg, stdout: stdout, stderr: stderr, log: cfg.NewLogger(stderr)}
-	return cmd(ctx, a, args[1:])
+	a := &app{cfg: cfg, getenv: getenv, stdout: stdout, stderr: stderr, log: cfg.NewLogger(stderr)}
+	return a.explain(cmd(ctx, a, args[1:]))
 }
 
 func isHelp(s string) bool {
 	return s == "-h" || s == "-help" || s == "--help" || s == "help"
-}
-
-// open opens the store DATABASE_URL names, migrated when migrate is set.
-func (a *app) open(ctx context.Context, migrate bool) (store.DB, error) {
-	db, err := store.Open(ctx, a.cfg.DatabaseURL, store.Options{})
-	if err != nil {
-		return nil, err
-	}
-	if !migrate {
-		return db, nil
-	}
-	if err := db.Migrate(ctx); err != nil {
-		db.Close()
-		return nil, fmt.Errorf("migrate: %w", err)
-	}
-	return db, nil
 }

@@ -165,7 +165,7 @@ func TestImportBrokenAppliesNothing(t *testing.T) {
 		}
 	}
 	_, _, err = ctl(t, dsn, "token", "create", "--school", "tiny")
-	if err == nil || !strings.Contains(err.Error(), "не найдена") {
+	if err == nil || !strings.Contains(err.Error(), "Школы с кодом «tiny» нет") {
 		t.Errorf("the school exists after a refused import: %v", err)
 	}
 }
@@ -219,6 +219,7 @@ func TestBackupRestoreRoundTrip(t *testing.T) {
 		t.Fatalf("students before restore = %d, want 3", got)
 	}
 	out := mustCtl(t, dsn, "restore", "--from", backup)
+	assertMode(t, path, 0o600)
 	if got := studentCount(t, dsn); got != 2 {
 		t.Errorf("students after restore = %d, want the backup's 2", got)
 	}
@@ -241,9 +242,9 @@ func TestRestoreRefuses(t *testing.T) {
 	}
 	db.Close()
 	tests := []struct{ name, from, want string }{
-		{"not a database", garbage, "not a usable diary backup"},
-		{"not migrated", unmigrated, "no migrations applied"},
-		{"missing file", filepath.Join(dir, "none.db"), "no such file"},
+		{"not a database", garbage, "непригодна"},
+		{"not migrated", unmigrated, "не применено ни одной миграции"},
+		{"missing file", filepath.Join(dir, "none.db"), "Копию «" + filepath.Join(dir, "none.db") + "» не открыть"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -270,7 +271,7 @@ func TestRestoreRefusesOpenDatabase(t *testing.T) {
 		t.Fatal(err)
 	}
 	_, _, err := ctl(t, dsn, "restore", "--from", backup)
-	if err == nil || !strings.Contains(err.Error(), "looks open") {
+	if err == nil || !strings.Contains(err.Error(), "открыта (рядом есть файл -wal или -shm)") {
 		t.Errorf("restore over an open database = %v, want a refusal", err)
 	}
 }
@@ -336,7 +337,7 @@ func TestImportRosterFlag(t *testing.T) {
 		want    int    // enrolled students of 5А afterwards
 	}{
 		{"default, 1 of 5 left (20%)", roster("S1", "S2", "S3", "S4"), nil, "", 4},
-		{"default, 4 of 5 left: refused", roster("S1"), nil, "импорт отклонён: список учеников отметил бы выбывшими 4 из 5", 5},
+		{"default, 4 of 5 left: refused", roster("S1"), nil, "Импорт отклонён: список учеников отметил бы выбывшими 4 из 5", 5},
 		{"dry run, 4 of 5 left: refused", roster("S1"), []string{"--dry-run"}, "--roster=false", 5},
 		{"roster off", roster("S1"), []string{"--roster=false"}, "", 5},
 		{"roster on explicitly", roster("S1"), []string{"--roster"}, "", 1},

@@ -26,7 +26,7 @@ func cmdMigrate(ctx context.Context, a *app, args []string) error {
 	if err := wantArgs(fs, pos, 0, 0); err != nil {
 		return err
 	}
-	db, err := a.open(ctx, true)
+	db, err := a.openOrCreate(ctx)
 	if err != nil {
 		return err
 	}

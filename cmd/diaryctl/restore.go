@@ -10,6 +10,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/schooldiary/diary/internal/redact"
 	"github.com/schooldiary/diary/internal/store"
 )
 
@@ -70,10 +71,13 @@ func sqlitePath(dsn string) string {
 
 func restoreSQLite(ctx context.Context, a *app, from, target string, force bool) error {
 	if _, err := os.Stat(from); err != nil {
-		return fmt.Errorf("restore: %w", err)
+		return sentence(err, fmt.Sprintf("Копию «%s» не открыть (%v); ничего не изменено.", from, err),
+			fmt.Sprintf("Cannot read the backup %s (%v); nothing changed.", from, err))
 	}
 	if inUse(target) && !force {
-		return fmt.Errorf("restore: %s looks open (a -wal or -shm file exists): stop the bot and the scheduler, or use --force if they are stopped / база открыта: остановите бот и планировщик", target)
+		return sentence(nil, fmt.Sprintf("База «%s» открыта (рядом есть файл -wal или -shm): остановите бот и планировщик; "+
+			"если они точно остановлены (например, после сбоя), повторите с --force. Ничего не изменено.", target),
+			fmt.Sprintf("%s looks open (a -wal or -shm file exists): stop the bot and the scheduler, or use --force if they are stopped. Nothing changed.", target))
 	}
 	tmp, err := copyNextTo(from, target)
 	if err != nil {
@@ -82,7 +86,8 @@ func restoreSQLite(ctx context.Context, a *app, from, target string, force bool)
 	defer removeDB(tmp)
 	applied, latest, err := checkBackup(ctx, tmp)
 	if err != nil {
-		return fmt.Errorf("restore: %s is not a usable diary backup, nothing changed / копия непригодна, ничего не изменено: %w", from, err)
+		return sentence(err, fmt.Sprintf("Копия «%s» непригодна: %s; ничего не изменено.", from, redact.Error(err)),
+			fmt.Sprintf("%s is not a usable diary backup (%v); nothing changed.", from, err))
 	}
 	kept, err := putInPlace(tmp, target)
 	if err != nil {
@@ -117,7 +122,7 @@ func inUse(path string) bool {
 // final rename stays on one file system.
 func copyNextTo(from, target string) (string, error) {
 	dir := filepath.Dir(target)
-	if err := os.MkdirAll(dir, 0o750); err != nil {
+	if err := os.MkdirAll(dir, privateDir); err != nil {
 		return "", err
 	}
 	dst, err := os.CreateTemp(dir, filepath.Base(target)+".restore-*")
@@ -152,9 +157,10 @@ func checkBackup(ctx context.Context, path string) (applied, latest int, err err
 	}
 	switch {
 	case applied == 0:
-		return 0, 0, errors.New("no migrations applied")
+		return 0, 0, errors.New("в ней не применено ни одной миграции, это не база дневника / no migrations applied")
 	case applied > latest:
-		return 0, 0, fmt.Errorf("schema %d is newer than this program's %d", applied, latest)
+		return 0, 0, fmt.Errorf("её схема %d новее, чем знает эта программа (%d): обновите diaryctl / schema %d is newer than this program's %d",
+			applied, latest, applied, latest)
 	}
 	if _, err := db.Schools(ctx); err != nil {
 		return 0, 0, err

@@ -47,15 +47,12 @@ func tokenCreate(ctx context.Context, a *app, args []string) error {
 	if err != nil {
 		return err
 	}
-	db, err := a.open(ctx, true)
+	db, err := a.openExisting(ctx, true)
 	if err != nil {
 		return err
 	}
 	defer db.Close()
-	school, err := db.SchoolByCode(ctx, code)
-	if errors.Is(err, diary.ErrNotFound) {
-		return fmt.Errorf("школа %q не найдена / school %q not found", code, code)
-	}
+	school, err := a.schoolByCode(ctx, db, code)
 	if err != nil {
 		return err
 	}
@@ -106,13 +103,15 @@ func tokenRevoke(ctx context.Context, a *app, args []string) error {
 	if err != nil {
 		return err
 	}
-	db, err := a.open(ctx, true)
+	db, err := a.openExisting(ctx, true)
 	if err != nil {
 		return err
 	}
 	defer db.Close()
 	if err := db.RevokeToken(ctx, id); errors.Is(err, diary.ErrNotFound) {
-		return fmt.Errorf("токен %d не найден / token %d not found", id, id)
+		where, whereEn := a.storeName()
+		return sentence(err, fmt.Sprintf("Токена %d нет %s: проверьте номер (его печатает token create). %s", id, where, chooseStoreRu),
+			fmt.Sprintf("Token %d not found %s: check the id token create printed. %s", id, whereEn, chooseStoreEn))
 	} else if err != nil {
 		return fmt.Errorf("token revoke: %w", err)
 	}

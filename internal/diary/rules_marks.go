@@ -5,18 +5,22 @@ import (
 	"unicode"
 )
 
-// markWords maps the spellings journals use, lower case with «ё» as «е» and
-// without spaces or dots, to the non-numeric marks.
+// markWords maps the spellings Russian journals use, lower case with «ё» as
+// «е» and without spaces or dots, to the non-numeric marks; each spelling has
+// one meaning. The attendance mark «н» is deliberately not a grade.
+// docs/import.md lists them in a table; keep the two in step.
 var markWords = map[string]string{
-	"зач": MarkPass, "зачет": MarkPass, "зачтено": MarkPass,
-	"незач": MarkFail, "незачет": MarkFail, "незачтено": MarkFail,
-	"н/а": MarkNotGraded, "неаттестован": MarkNotGraded,
+	"з": MarkPass, "зч": MarkPass, "зач": MarkPass, "зачт": MarkPass, "зачет": MarkPass, "зачтено": MarkPass,
+	"нз": MarkFail, "незач": MarkFail, "незачт": MarkFail, "незачет": MarkFail, "незачтено": MarkFail,
+	"н/а": MarkNotGraded, "на": MarkNotGraded, "неаттестован": MarkNotGraded,
 	"осв": MarkExempt, "освоб": MarkExempt, "освобожден": MarkExempt,
 }
 
 // ParseMark reads a grade as a journal writes it: «5» … «1» give value, and
-// «зач»/«зачёт», «незач»/«незачёт», «н/а», «осв» (any case, «ё» or «е») give
-// mark, one of MarkPass, MarkFail, MarkNotGraded, MarkExempt.
+// the words of markWords — «з», «зч», «зач», «зачт», «зачёт»; «нз», «незач»,
+// «незачёт»; «н/а», «на»; «осв», «освобождён» — in any case, with «ё» or
+// «е», dots and spaces ignored, give mark, one of MarkPass, MarkFail,
+// MarkNotGraded, MarkExempt.
 func ParseMark(s string) (value int, mark string, err error) {
 	k := markKey(s)
 	if len(k) == 1 && k[0] >= '1' && k[0] <= '5' {
@@ -25,7 +29,7 @@ func ParseMark(s string) (value int, mark string, err error) {
 	if m, ok := markWords[k]; ok {
 		return 0, m, nil
 	}
-	return 0, "", Errorf(EInvalid, "mark %q: want 1–5, зач, незач, н/а or осв", s)
+	return 0, "", Errorf(EInvalid, "mark %q: want 1–5, зач (з, зч, зачт), незач (нз), н/а (на) or осв", s)
 }
 
 // markKey folds s for the lookup in markWords.

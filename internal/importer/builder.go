@@ -1,7 +1,6 @@
 package importer
 
 import (
-	"errors"
 	"fmt"
 	"strings"
 
@@ -128,7 +127,8 @@ func (bl *builder) setRoster() error {
 		on = *bl.opt.Roster
 	}
 	if on && len(bl.studentFiles) == 0 {
-		return errors.New("import: a full roster needs a students file")
+		return diary.Errorf(diary.EInvalid, "полный список учеников (roster) задан, а файла учеников среди файлов нет: "+
+			"добавьте файл учеников или не считайте список полным")
 	}
 	if on && len(bl.b.Students) == 0 && len(bl.probs.items) == 0 {
 		for _, s := range bl.studentFiles {

@@ -67,17 +67,18 @@ func load(paths []string, opt Options) (*diary.Batch, *Columns, *problems, error
 	if err := bld.finish(); err != nil {
 		return nil, nil, nil, err
 	}
+	resolveRefs(bld.b, nil) // Run resolves again with the stored classes
 	bld.validate()
 	return bld.b, cols, probs, nil
 }
 
-// check validates the options.
+// check validates the options; the error has code EInvalid.
 func (o Options) check() error {
 	switch {
 	case strings.TrimSpace(o.School.Code) == "":
-		return errors.New("import: school code is required")
+		return diary.Errorf(diary.EInvalid, "не указан код школы")
 	case o.AsOf.IsZero():
-		return errors.New("import: as-of date is required")
+		return diary.Errorf(diary.EInvalid, "не указана дата, на которую верны данные")
 	}
 	return nil
 }
@@ -85,14 +86,22 @@ func (o Options) check() error {
 // Run loads the files and applies them through w in one transaction (or, with
 // DryRun, computes the result and rolls back). A problem in the files or an
 // unresolved reference gives a *diary.ValidationError, every item located as
-// file:line:column, and nothing is written. When the files have problems, the
-// well-formed rows still go through a dry run, so one run reports the
-// references the store cannot resolve along with the files' problems.
+// file:line:column, and nothing is written. Class references match by
+// ClassKey the classes of the files and, when w can list them (a store
+// does), the stored ones; lesson references may write the date as the files
+// do. When the files have problems, the well-formed rows still go through a
+// dry run, so one run reports the references the store cannot resolve along
+// with the files' problems.
 func Run(ctx context.Context, w diary.Writer, paths []string, opt Options) (diary.ApplyResult, error) {
 	b, cols, probs, err := load(paths, opt)
 	if err != nil {
 		return diary.ApplyResult{}, err
 	}
+	stored, err := storedClasses(ctx, w, opt.School.Code)
+	if err != nil {
+		return diary.ApplyResult{}, err
+	}
+	resolveRefs(b, stored)
 	if len(probs.items) > 0 {
 		return diary.ApplyResult{}, storeProblems(ctx, w, b, cols, probs)
 	}

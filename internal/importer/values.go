@@ -36,17 +36,21 @@ func parseDate(s string, fromXLSX, date1904 bool) (diary.Date, error) {
 	default:
 		return diary.Date{}, bad
 	}
-	return civil(y, m, d, bad)
+	return civil(s, y, m, d, bad)
 }
 
-// civil builds a date from its parts, refusing 31.02 and the like.
-func civil(ys, ms, ds string, bad error) (diary.Date, error) {
+// civil builds a date from its parts written as s; a year outside 1900–2200
+// is bad, and a day the calendar lacks (31.02, 29.02.2027, 32.13) says so.
+func civil(s, ys, ms, ds string, bad error) (diary.Date, error) {
 	y, _ := strconv.Atoi(ys)
 	m, _ := strconv.Atoi(ms)
 	d, _ := strconv.Atoi(ds)
-	got := diary.NewDate(y, time.Month(m), d)
-	if got.Year != y || int(got.Month) != m || got.Day != d || y < 1900 || y > 2200 {
+	if y < 1900 || y > 2200 {
 		return diary.Date{}, bad
+	}
+	got := diary.NewDate(y, time.Month(m), d)
+	if got.Year != y || int(got.Month) != m || got.Day != d {
+		return diary.Date{}, fmt.Errorf("%s — такой даты нет", s)
 	}
 	return got, nil
 }

@@ -7,6 +7,25 @@ import (
 	"github.com/schooldiary/diary/internal/diary"
 )
 
+// TestParseDateSaysNoSuchDate wants an impossible day named as such, not as
+// a format problem.
+func TestParseDateSaysNoSuchDate(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"31.02.2026", "31.02.2026 — такой даты нет"},
+		{"29.02.2027", "29.02.2027 — такой даты нет"},
+		{"2026-04-31", "2026-04-31 — такой даты нет"},
+		{"32.13.2015", "32.13.2015 — такой даты нет"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.in, func(t *testing.T) {
+			_, err := parseDate(tc.in, false, false)
+			if err == nil || err.Error() != tc.want {
+				t.Errorf("parseDate(%q) = %v, want %q", tc.in, err, tc.want)
+			}
+		})
+	}
+}
+
 func TestParseDate(t *testing.T) {
 	tests := []struct {
 		name    string
@@ -22,6 +41,8 @@ func TestParseDate(t *testing.T) {
 		{"excel serial in a sheet", "45658", true, "2025-01-01", false},
 		{"excel serial in a CSV is no date", "45658", false, "", true},
 		{"no such day", "31.02.2026", false, "", true},
+		{"no such day, iso", "2026-02-30", false, "", true},
+		{"no such month", "01.13.2026", false, "", true},
 		{"american order", "09/01/2026", false, "", true},
 		{"words", "первое сентября", false, "", true},
 	}
