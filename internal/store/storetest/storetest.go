@@ -93,7 +93,7 @@ func allTests() []contractTest {
 		applyTests(), applyPeopleTests(), validationTests(), aggregateTests(),
 		schoolReadTests(), rosterReadTests(), orderReadTests(), journalReadTests(), diaryReadTests(),
 		errorTests(), portErrorTests(), portBatchTests(), tokenTests(), timeTests(), identityTests(),
-		reperiodTests(), consistencyTests(), deleteTests(), notifyTests(), brokenTests(),
+		reperiodTests(), consistencyTests(), deleteTests(), notifyTests(), brokenTests(), staffHomeTests(),
 	} {
 		all = append(all, group...)
 	}
