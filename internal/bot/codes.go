@@ -17,9 +17,13 @@ func (b *B) codesMenu(ctx context.Context, r *req) error {
 	if err != nil {
 		return err
 	}
-	rows, _, err := b.staffMenu(ctx, r, w)
-	if err != nil {
-		return err
+	var rows [][]button
+	for _, m := range w.staff {
+		classes, err := b.classTeacherOf(ctx, m)
+		if err != nil {
+			return err
+		}
+		rows = append(rows, codesButtons(r.lang, classes)...)
 	}
 	if len(rows) == 0 {
 		return b.send(ctx, r.chatID, i18n.T(r.lang, i18n.CodesRefused), nil)
@@ -83,4 +87,13 @@ func (b *B) leadingTeacher(ctx context.Context, userID, classID int64) (diary.St
 		}
 	}
 	return diary.Staff{}, diary.Class{}, nil
+}
+
+// codesButtons are the buttons that issue the letters of each class.
+func codesButtons(lang i18n.Lang, classes []diary.Class) [][]button {
+	rows := make([][]button, 0, len(classes))
+	for _, cl := range classes {
+		rows = append(rows, []button{{Kind: btnCodes, Arg: cl.ID, Text: i18n.Plain(lang, i18n.BtnCodes, "class", cl.Name)}})
+	}
+	return rows
 }

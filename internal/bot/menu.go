@@ -88,25 +88,6 @@ func familyRows(lang i18n.Lang, c child, several bool) [][]button {
 	return rows
 }
 
-// staffMenu returns the staff's buttons (the codes of each class led) and
-// the staff menu's title.
-func (b *B) staffMenu(ctx context.Context, r *req, w who) ([][]button, string, error) {
-	var rows [][]button
-	text := ""
-	for _, m := range w.staff {
-		b.rememberStaffChat(ctx, m.staff.ID, r.chatID)
-		text = i18n.T(r.lang, i18n.StaffMenu, "name", m.staff.Name.Full())
-		classes, err := b.classTeacherOf(ctx, m)
-		if err != nil {
-			return nil, "", err
-		}
-		for _, cl := range classes {
-			rows = append(rows, []button{{Kind: btnCodes, Arg: cl.ID, Text: i18n.Plain(r.lang, i18n.BtnCodes, "class", cl.Name)}})
-		}
-	}
-	return rows, text, nil
-}
-
 // children shows the switcher between the linked children.
 func (b *B) children(ctx context.Context, r *req) error {
 	w, err := b.people(ctx, r.userID)

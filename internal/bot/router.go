@@ -51,6 +51,9 @@ func (b *B) onText(ctx context.Context, r *req, text string) error {
 	if cmd, arg := command(text); cmd != "" {
 		return b.onCommand(ctx, r, cmd, arg)
 	}
+	if done, err := b.staffReply(ctx, r, text); done {
+		return err
+	}
 	if r.st.Step != "" {
 		return b.accessStep(ctx, r, text)
 	}
@@ -90,12 +93,15 @@ func (b *B) onCommand(ctx context.Context, r *req, cmd, arg string) error {
 	case "menu":
 		return b.menu(ctx, r)
 	case ActionGrades, ActionHomework, ActionTimetable, ActionAttendance, ActionPeriods, ActionFinal:
-		return b.viewSelected(ctx, r, cmd)
+		return b.familyView(ctx, r, cmd)
 	case "settings":
 		return b.settings(ctx, r)
 	case "codes":
 		return b.codesMenu(ctx, r)
 	case "cancel":
+		if done, err := b.cancelExpected(ctx, r); done {
+			return err
+		}
 		return b.accessCancel(ctx, r)
 	}
 	return b.send(ctx, r.chatID, i18n.T(r.lang, i18n.ErrUnknownInput), nil)
@@ -123,7 +129,11 @@ func (b *B) onStart(ctx context.Context, r *req, payload string) error {
 		}
 		return b.askCode(ctx, r, i18n.LinkAskCode)
 	}
-	if err := b.send(ctx, r.chatID, i18n.T(r.lang, i18n.StartBack, "name", r.firstName), nil); err != nil {
+	greeting := i18n.StartBack
+	if w.staffOnly() {
+		greeting = i18n.StaffStart
+	}
+	if err := b.send(ctx, r.chatID, i18n.T(r.lang, greeting, "name", r.firstName), nil); err != nil {
 		return err
 	}
 	return b.showMenu(ctx, r, w)
@@ -135,9 +145,8 @@ func (b *B) help(ctx context.Context, r *req) error {
 	if err != nil {
 		return err
 	}
-	key := i18n.Help
-	if len(w.staff) > 0 && len(w.children) == 0 {
-		key = i18n.HelpStaff
+	if w.staffOnly() {
+		return b.staffHelp(ctx, r, w)
 	}
-	return b.send(ctx, r.chatID, i18n.T(r.lang, key), nil)
+	return b.send(ctx, r.chatID, i18n.T(r.lang, i18n.Help), nil)
 }

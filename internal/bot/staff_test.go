@@ -96,7 +96,7 @@ func TestSubjectTeacherCannotIssueCodes(t *testing.T) {
 			t.Errorf("teacher's commands: %+v", got)
 		}
 		h.send(u.ID, "/help")
-		h.expectKey(u.ID, i18n.HelpStaff)
+		h.expectKey(u.ID, i18n.HelpStaffTeacher)
 	})
 }
 

@@ -16,6 +16,8 @@ type Store interface {
 	// The chat's notification choices and the staff members' chats
 	// (diary.Notifications' errors).
 	diary.Notifications
+	// The staff home's reads (diary.StaffReads' errors).
+	diary.StaffReads
 
 	// Schools, classes and people.
 
@@ -35,6 +37,27 @@ type Store interface {
 	Staff(ctx context.Context, id int64) (diary.Staff, error)
 	// StaffWithRole lists a school's staff having role r, by name.
 	StaffWithRole(ctx context.Context, schoolID int64, r diary.Role) ([]diary.Staff, error)
+
+	// The journal as the staff home reads it, and the expected grade a
+	// teacher sets.
+
+	// Years lists a school's academic years by start.
+	Years(ctx context.Context, schoolID int64) ([]diary.AcademicYear, error)
+	// PeriodAt returns the period for class level lvl containing d; diary.ErrNotFound.
+	PeriodAt(ctx context.Context, schoolID int64, lvl int, d diary.Date) (diary.Period, error)
+	// Classes lists a school's classes by level, then name.
+	Classes(ctx context.Context, schoolID int64) ([]diary.Class, error)
+	// Subject returns the subject with id; diary.ErrNotFound.
+	Subject(ctx context.Context, id int64) (diary.Subject, error)
+	// GroupsOfStudent lists the groups a student belongs to.
+	GroupsOfStudent(ctx context.Context, studentID int64) ([]diary.Group, error)
+	// StudentDiary returns a student's diary of a period; diary.ErrNotFound.
+	StudentDiary(ctx context.Context, studentID, periodID int64) (diary.StudentDiary, error)
+	// ClassSummary returns a class's aggregates of a period; diary.ErrNotFound.
+	ClassSummary(ctx context.Context, classID, periodID int64) (diary.ClassSummary, error)
+	// SetExpectedGrade records a teacher's expected period grade with a
+	// reason: EInvalid, diary.ErrNotFound.
+	SetExpectedGrade(ctx context.Context, g diary.ExpectedGrade) error
 
 	// Links, consent, access requests, visits and chats (diary.Identity's
 	// errors).

@@ -1,0 +1,261 @@
+package i18n
+
+// The staff's home by role (clauses 3.3.2–3.3.5, 3.6.4–3.6.8): a subject
+// teacher's lessons, classes and student cards with the expected grade; a
+// class teacher's class at a glance; a deputy's levels; the school's
+// coverage and activity for the director and the journal administrator.
+const (
+	StaffStart Key = "staff.start" // /start of a linked staff member; {name}
+
+	HelpStaffHead    Key = "help.staff_head"
+	HelpStaffTeacher Key = "help.staff_teacher"
+	HelpStaffClass   Key = "help.staff_class"
+	HelpStaffDeputy  Key = "help.staff_deputy"
+	HelpStaffAdmin   Key = "help.staff_admin"
+	HelpStaffFoot    Key = "help.staff_foot"
+
+	StaffNotYours Key = "staff.not_yours" // a view outside the role's rights
+	StaffNone     Key = "staff.none"      // an empty list of names
+
+	StaffLessonsTitle Key = "staff.lessons_title" // {date}
+	StaffLessonsNone  Key = "staff.lessons_none"  // {date}
+	StaffLessonLine   Key = "staff.lesson_line"   // {number}, {class}, {subject}, {topic}, {homework}
+	StaffLessonHead   Key = "staff.lesson_head"   // {class}, {subject}, {number}, {date}, {topic}, {homework}
+	StaffRosterLine   Key = "staff.roster_line"   // {i}, {name}
+	StaffRosterMarked Key = "staff.roster_marked" // {i}, {name}, {mark}
+	StaffRosterAbsent Key = "staff.roster_absent" // {n} marked absent
+
+	StaffClassesTitle Key = "staff.classes_title"
+	StaffClassesNone  Key = "staff.classes_none"
+	StaffStudentsHead Key = "staff.students_head" // {class}, {subject}
+
+	StaffCardHead        Key = "staff.card_head"         // {name}, {class}, {subject}, {period}
+	StaffCardGrade       Key = "staff.card_grade"        // {date}, {mark}, {work}
+	StaffCardNoGrades    Key = "staff.card_no_grades"    //
+	StaffCardAverage     Key = "staff.card_average"      // {average}
+	StaffCardExpected    Key = "staff.card_expected"     // {value} from the average
+	StaffCardExpectedSet Key = "staff.card_expected_set" // {value}, {date}, {reason}
+	StaffCardNoPeriod    Key = "staff.card_no_period"    // no period today
+	StaffExpectAsk       Key = "staff.expect_ask"        // {name}, {subject}
+	StaffExpectReason    Key = "staff.expect_reason"     // {value}, {name}, {subject}
+	StaffExpectSaved     Key = "staff.expect_saved"      // {value}, {name}, {subject}, {reason}
+
+	StaffClassHead      Key = "staff.class_head"      // {class}, {n} students
+	StaffClassLinked    Key = "staff.class_linked"    // {linked}, {total}, {names} not linked
+	StaffClassConsented Key = "staff.class_consented" // {consented}, {total}
+	StaffClassUnseen    Key = "staff.class_unseen"    // {names}
+	StaffClassRequests  Key = "staff.class_requests"  // {n}
+	StaffClassRequest   Key = "staff.class_request"   // {name}, {child}, {date}
+	StaffClassAbsent    Key = "staff.class_absent"    // {names}
+	StaffClassRisk      Key = "staff.class_risk"      // {n}
+	StaffClassRiskLine  Key = "staff.class_risk_line" // {name}, {subject}, {average}
+
+	StaffLevelsHead  Key = "staff.levels_head" // {range} of the week
+	StaffLevelLine   Key = "staff.level_line"  // {class}, {average}, {risk}, {n}, {absences}
+	StaffLevelsNone  Key = "staff.levels_none"
+	StaffCoverHead   Key = "staff.cover_head"
+	StaffCoverLine   Key = "staff.cover_line"   // {class}, {linked}, {consented}, {total}
+	StaffCoverTotal  Key = "staff.cover_total"  // {linked}, {consented}, {total}, {percent}
+	StaffActiveHead  Key = "staff.active_head"  // {range}
+	StaffActiveLine  Key = "staff.active_line"  // {class}, {seen}, {total}, {percent}
+	StaffActiveTotal Key = "staff.active_total" // {seen}, {total}, {percent}
+
+	BtnStaffToday    Key = "btn.staff_today"
+	BtnStaffTomorrow Key = "btn.staff_tomorrow"
+	BtnStaffClasses  Key = "btn.staff_classes"
+	BtnStaffClass    Key = "btn.staff_class" // {class}
+	BtnStaffLevels   Key = "btn.staff_levels"
+	BtnStaffCover    Key = "btn.staff_cover"
+	BtnStaffActive   Key = "btn.staff_active"
+	BtnStaffHome     Key = "btn.staff_home"
+	BtnStaffLesson   Key = "btn.staff_lesson"   // {number}, {class}, {subject}
+	BtnStaffTeaching Key = "btn.staff_teaching" // {class}, {subject}
+	BtnStaffGroup    Key = "btn.staff_group"    // {class}, {group}, {subject}
+	BtnStaffStudent  Key = "btn.staff_student"  // {name}
+	BtnStaffExpect   Key = "btn.staff_expect"
+	BtnStaffValue    Key = "btn.staff_value" // {value}
+)
+
+var staffMessages = messages{
+	StaffStart: {"Здравствуйте, {name}!", "Hello, {name}!"},
+	HelpStaffHead: {
+		"<b>Бот электронного дневника для сотрудников школы</b>\n\nЧто Вам доступно:",
+		"<b>The electronic diary bot for the school's staff</b>\n\nWhat you can do:",
+	},
+	HelpStaffTeacher: {
+		"• <b>Уроки сегодня</b> и <b>Уроки завтра</b> — Ваши уроки: класс, предмет, номер, тема, " +
+			"заданное на дом; по уроку — список класса с отмеченными отсутствующими.\n" +
+			"• <b>Мои классы</b> — классы и группы, где Вы ведёте уроки; карточка ученика по Вашему " +
+			"предмету: оценки с работами, средний балл, ожидаемая оценка. Ожидаемую оценку за период " +
+			"можно выставить или изменить с указанием причины (п. 3.6.4).",
+		"• <b>Today's lessons</b> and <b>Tomorrow's lessons</b> — your lessons: class, subject, number, " +
+			"topic, homework given; for a lesson, the class list with those marked absent.\n" +
+			"• <b>My classes</b> — the classes and groups you teach; a student's card in your subject: " +
+			"grades with their works, the average, the expected grade. You can set or change the " +
+			"expected period grade with a reason (clause 3.6.4).",
+	},
+	HelpStaffClass: {
+		"• <b>Класс</b> — Ваш класс одним взглядом: кто подключил дневник, кто дал согласие, " +
+			"кто не заходил неделю, запросы на доступ, отсутствующие сегодня, ученики со средним " +
+			"баллом ниже 2,5.\n• <b>Коды для класса</b> — PDF с письмами для семей (одноразовые коды).",
+		"• <b>Class</b> — your class at a glance: who linked the diary, who consented, who has not " +
+			"visited for a week, access requests, today's absences, students averaging below 2.5.\n" +
+			"• <b>Codes for the class</b> — a PDF of letters for the families (one-time codes).",
+	},
+	HelpStaffDeputy: {
+		"• <b>Классы по ступеням</b> — классы Ваших ступеней: средний балл, доля учеников " +
+			"в зоне риска, пропуски за неделю.",
+		"• <b>Classes by level</b> — the classes of your levels: average, share of students at risk, " +
+			"absences of the week.",
+	},
+	HelpStaffAdmin: {
+		"• <b>Подключение и согласия</b> — по классам школы: сколько семей подключили дневник " +
+			"и дали согласие.\n• <b>Активность за неделю</b> — какая доля семей каждого класса " +
+			"открывала дневник за 7 дней (п. 3.3.2).",
+		"• <b>Linking and consent</b> — by class: how many families linked the diary and consented.\n" +
+			"• <b>Activity of the week</b> — the share of each class's families who opened the diary in " +
+			"7 days (clause 3.3.2).",
+	},
+	HelpStaffFoot: {
+		"/start — меню, /settings — настройки, /help — эта справка.",
+		"/start — the menu, /settings — settings, /help — this help.",
+	},
+	StaffNotYours: {
+		"Эти данные Вам недоступны: здесь видны только классы, которые входят в Ваши обязанности.",
+		"This is not available to you: you see only the classes your duties cover.",
+	},
+	StaffNone:         {"нет", "none"},
+	StaffLessonsTitle: {"<b>Ваши уроки, {date}</b>", "<b>Your lessons, {date}</b>"},
+	StaffLessonsNone: {
+		"На {date} в журнале нет Ваших уроков.",
+		"The journal has no lessons of yours on {date}.",
+	},
+	StaffLessonLine: {
+		"{number}. <b>{class}</b>, {subject}\nТема: {topic}\nЗадано: {homework}",
+		"{number}. <b>{class}</b>, {subject}\nTopic: {topic}\nHomework: {homework}",
+	},
+	StaffLessonHead: {
+		"<b>{class}, {subject}</b>, {number}-й урок, {date}\nТема: {topic}\nЗадано: {homework}",
+		"<b>{class}, {subject}</b>, lesson {number}, {date}\nTopic: {topic}\nHomework: {homework}",
+	},
+	StaffRosterLine:   {"{i}. {name}", "{i}. {name}"},
+	StaffRosterMarked: {"{i}. {name} — <b>{mark}</b>", "{i}. {name} — <b>{mark}</b>"},
+	StaffRosterAbsent: {
+		"Отмечено отсутствующих: {n, plural, =0 {никого} one {#} few {#} many {#} other {#}}.",
+		"Marked absent: {n, plural, =0 {nobody} one {#} other {#}}.",
+	},
+	StaffClassesTitle: {
+		"<b>Мои классы</b>: выберите класс и предмет.",
+		"<b>My classes</b>: choose a class and subject.",
+	},
+	StaffClassesNone: {
+		"В журнале этого учебного года нет Ваших уроков.",
+		"The journal of this school year has no lessons of yours.",
+	},
+	StaffStudentsHead: {
+		"<b>{class}, {subject}</b>: выберите ученика.",
+		"<b>{class}, {subject}</b>: choose a student.",
+	},
+	StaffCardHead:     {"<b>{name}</b>, {class}\n{subject}, {period}", "<b>{name}</b>, {class}\n{subject}, {period}"},
+	StaffCardGrade:    {"{date}: <b>{mark}</b> — {work}", "{date}: <b>{mark}</b> — {work}"},
+	StaffCardNoGrades: {"Оценок за период пока нет.", "No grades in this period yet."},
+	StaffCardAverage:  {"Средний балл: <b>{average}</b>", "Average: <b>{average}</b>"},
+	StaffCardExpected: {
+		"Ожидаемая оценка: <b>{value}</b> (по среднему баллу)",
+		"Expected grade: <b>{value}</b> (from the average)",
+	},
+	StaffCardExpectedSet: {
+		"Ожидаемая оценка: <b>{value}</b>, выставлена учителем {date}. Причина: {reason}",
+		"Expected grade: <b>{value}</b>, set by the teacher on {date}. Reason: {reason}",
+	},
+	StaffCardNoPeriod: {
+		"Сейчас не идёт учебный период: оценок и ожидаемой оценки нет.",
+		"No school period is running now: there are no grades or expected grade.",
+	},
+	StaffExpectAsk: {
+		"Ожидаемая оценка за период: {name}, {subject}. Выберите оценку.",
+		"Expected period grade: {name}, {subject}. Choose the grade.",
+	},
+	StaffExpectReason: {
+		"Ожидаемая оценка <b>{value}</b>: {name}, {subject}.\nНапишите одним сообщением причину. " +
+			"Если оценка ниже среднего балла, родители получат её вместе с причиной (п. 3.6.4). " +
+			"Передумали — нажмите /cancel.",
+		"Expected grade <b>{value}</b>: {name}, {subject}.\nWrite the reason in one message. " +
+			"If the grade is below the average, the parents will get it with the reason (clause 3.6.4). " +
+			"Changed your mind? Press /cancel.",
+	},
+	StaffExpectSaved: {
+		"Записано: ожидаемая оценка <b>{value}</b>, {name}, {subject}. Причина: {reason}",
+		"Saved: expected grade <b>{value}</b>, {name}, {subject}. Reason: {reason}",
+	},
+	StaffClassHead: {
+		"<b>Класс {class}</b>: {n, plural, one {# ученик} few {# ученика} many {# учеников} other {# ученика}}",
+		"<b>Class {class}</b>: {n, plural, one {# student} other {# students}}",
+	},
+	StaffClassLinked: {
+		"Подключили дневник: <b>{linked}</b> из {total}. Не подключены: {names}",
+		"Linked the diary: <b>{linked}</b> of {total}. Not linked: {names}",
+	},
+	StaffClassConsented: {
+		"Дали согласие на обработку данных: <b>{consented}</b> из {total}",
+		"Consented to data processing: <b>{consented}</b> of {total}",
+	},
+	StaffClassUnseen: {
+		"Не заходили в дневник 7 дней: {names}",
+		"Have not opened the diary for 7 days: {names}",
+	},
+	StaffClassRequests: {
+		"Запросы на доступ: {n, plural, =0 {нет} one {#} few {#} many {#} other {#}}",
+		"Access requests: {n, plural, =0 {none} one {#} other {#}}",
+	},
+	StaffClassRequest: {"• {name} — {child}, от {date}", "• {name} — {child}, of {date}"},
+	StaffClassAbsent:  {"Отсутствуют сегодня: {names}", "Absent today: {names}"},
+	StaffClassRisk: {
+		"Средний балл ниже 2,5: {n, plural, =0 {нет} one {# ученик} few {# ученика} many {# учеников} other {# ученика}}",
+		"Average below 2.5: {n, plural, =0 {nobody} one {# student} other {# students}}",
+	},
+	StaffClassRiskLine: {"• {name} — {subject}: {average}", "• {name} — {subject}: {average}"},
+	StaffLevelsHead: {
+		"<b>Классы Ваших ступеней</b>: средний балл за период, ученики со средним ниже 2,5 " +
+			"по какому-либо предмету, пропуски за неделю {range}",
+		"<b>The classes of your levels</b>: the period's average, students averaging below 2.5 " +
+			"in some subject, absences of the week {range}",
+	},
+	StaffLevelLine: {
+		"<b>{class}</b>: средний {average}; в зоне риска {risk} ({n, plural, one {# ученик} few {# ученика} " +
+			"many {# учеников} other {# ученика}}); пропущено уроков: {absences}",
+		"<b>{class}</b>: average {average}; at risk {risk} ({n, plural, one {# student} other {# students}}); " +
+			"lessons missed: {absences}",
+	},
+	StaffLevelsNone: {"На Ваших ступенях нет классов.", "Your levels have no classes."},
+	StaffCoverHead: {
+		"<b>Подключение и согласия по классам</b> (подключили / дали согласие / всего учеников)",
+		"<b>Linking and consent by class</b> (linked / consented / students)",
+	},
+	StaffCoverLine: {"{class}: {linked} / {consented} / {total}", "{class}: {linked} / {consented} / {total}"},
+	StaffCoverTotal: {
+		"<b>Школа</b>: {linked} / {consented} / {total}, подключено {percent}",
+		"<b>School</b>: {linked} / {consented} / {total}, {percent} linked",
+	},
+	StaffActiveHead: {
+		"<b>Активность за неделю</b> {range}: семьи, открывавшие дневник (из всех учеников класса)",
+		"<b>Activity of the week</b> {range}: families who opened the diary (of the class's students)",
+	},
+	StaffActiveLine:  {"{class}: {seen} из {total} ({percent})", "{class}: {seen} of {total} ({percent})"},
+	StaffActiveTotal: {"<b>Школа</b>: {seen} из {total} ({percent})", "<b>School</b>: {seen} of {total} ({percent})"},
+
+	BtnStaffToday:    {"Уроки сегодня", "Today's lessons"},
+	BtnStaffTomorrow: {"Уроки завтра", "Tomorrow's lessons"},
+	BtnStaffClasses:  {"Мои классы", "My classes"},
+	BtnStaffClass:    {"Класс {class}", "Class {class}"},
+	BtnStaffLevels:   {"Классы по ступеням", "Classes by level"},
+	BtnStaffCover:    {"Подключение и согласия", "Linking and consent"},
+	BtnStaffActive:   {"Активность за неделю", "Activity of the week"},
+	BtnStaffHome:     {"Меню сотрудника", "Staff menu"},
+	BtnStaffLesson:   {"{number}. {class} · {subject}", "{number}. {class} · {subject}"},
+	BtnStaffTeaching: {"{class} · {subject}", "{class} · {subject}"},
+	BtnStaffGroup:    {"{class} ({group}) · {subject}", "{class} ({group}) · {subject}"},
+	BtnStaffStudent:  {"{name}", "{name}"},
+	BtnStaffExpect:   {"Выставить ожидаемую оценку", "Set the expected grade"},
+	BtnStaffValue:    {"{value}", "{value}"},
+}
