@@ -1,0 +1,391 @@
+package bot
+
+import (
+	"fmt"
+	"strings"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/schooldiary/diary/internal/demo"
+	"github.com/schooldiary/diary/internal/diary"
+	"github.com/schooldiary/diary/internal/i18n"
+	"github.com/schooldiary/diary/internal/telegramtest"
+)
+
+// thursday is the day of the journal with marks at the subject teacher's
+// lessons: the tests move the clock back to it from startTime (a Monday).
+const thursday = -4 * 24 * time.Hour
+
+// forgedUpdates numbers the updates tests send past the emulator.
+var forgedUpdates atomic.Int64
+
+// forge issues btn to the user as the bot would (as if some message of
+// the bot carried it) and presses it: a button for what the user may not
+// see must get nothing.
+func (h *harness) forge(userID int64, btn button) {
+	h.t.Helper()
+	id, err := h.b.issue(h.ctx, &req{chatID: userID, userID: userID}, btn)
+	if err != nil {
+		h.t.Fatal(err)
+	}
+	if err := h.b.Receive(h.ctx, callbackUpdate(50_000_000+forgedUpdates.Add(1), userID, id)); err != nil {
+		h.t.Fatal(err)
+	}
+}
+
+// buttonWith returns the text of the first button of m whose label contains s.
+func buttonWith(t *testing.T, m telegramtest.Message, s string) string {
+	t.Helper()
+	for _, row := range m.InlineKeyboard {
+		for _, b := range row {
+			if strings.Contains(b.Text, s) {
+				return b.Text
+			}
+		}
+	}
+	t.Fatalf("no button with %q in %+v", s, m.InlineKeyboard)
+	return ""
+}
+
+// hasButton reports whether m has a button labelled text.
+func hasButton(m telegramtest.Message, text string) bool {
+	for _, row := range m.InlineKeyboard {
+		for _, b := range row {
+			if b.Text == text {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// classOf returns the demo school's class named name.
+func (h *harness) classOf(name string) diary.Class {
+	h.t.Helper()
+	cl, err := h.db.ClassByName(h.ctx, h.school.ID, name)
+	if err != nil {
+		h.t.Fatalf("class %s: %v", name, err)
+	}
+	return cl
+}
+
+// staffVisits counts the school's visits of view recorded for staffID.
+func (h *harness) staffVisits(staffID int64, view string) int {
+	h.t.Helper()
+	vs, err := h.db.Visits(h.ctx, h.school.ID, time.Time{}, h.clock.Now().Add(time.Hour))
+	if err != nil {
+		h.t.Fatal(err)
+	}
+	n := 0
+	for _, v := range vs {
+		if v.StaffID == staffID && v.View == view {
+			n++
+		}
+	}
+	return n
+}
+
+// TestSubjectTeacherHome: a subject teacher's home has their lessons of
+// today and tomorrow, a lesson's class list with the absent marked, their
+// classes, a student's card and the expected grade with a reason; family
+// commands and /help lead to the staff's own home, every view is recorded.
+func TestSubjectTeacherHome(t *testing.T) {
+	forEachStore(t, options{}, func(t *testing.T, h *harness) {
+		h.clock.Advance(thursday)
+		teacher := h.staffByExt(diary.RoleTeacher, demo.SubjectTeacherExtID)
+		u := h.user(telegramtest.User{})
+		menu := h.linkStaff(u.ID, teacher)
+		for _, key := range []i18n.Key{i18n.BtnStaffToday, i18n.BtnStaffTomorrow, i18n.BtnStaffClasses} {
+			if !hasButton(menu, label(key)) {
+				t.Errorf("no %q in the teacher's menu %+v", label(key), menu.InlineKeyboard)
+			}
+		}
+		if hasButton(menu, label(i18n.BtnStaffCover)) || hasButton(menu, label(i18n.BtnStaffLevels)) {
+			t.Errorf("a teacher's menu has the administration's buttons: %+v", menu.InlineKeyboard)
+		}
+		h.press(u.ID, menu, label(i18n.BtnStaffToday))
+		today := h.expect(u.ID, "Ваши уроки")
+		for _, want := range []string{"7А", "Случайные события и вероятности", "Задано: № 45, 47, 50", "8А"} {
+			if !strings.Contains(today.Text, want) {
+				t.Errorf("today's lessons lack %q:\n%s", want, today.Text)
+			}
+		}
+		h.press(u.ID, today, buttonWith(t, today, "3. 8А"))
+		roster := h.expect(u.ID, "8А")
+		h.checkRoster(roster, "8А", diary.DateOf(h.clock.Now()), 3)
+		h.press(u.ID, menu, label(i18n.BtnStaffTomorrow))
+		h.expect(u.ID, "Ваши уроки")
+		if h.staffVisits(teacher.ID, "staff.lessons") != 2 || h.staffVisits(teacher.ID, "staff.lesson") != 1 {
+			t.Errorf("the teacher's views are not all recorded")
+		}
+		h.teacherCard(u.ID, teacher, menu)
+		h.send(u.ID, "/grades")
+		h.expectKey(u.ID, i18n.StaffMenu, "name", teacher.Name.Full())
+		h.send(u.ID, "/start")
+		if m := h.next(u.ID); strings.Contains(m.Text, "Выберите в меню") {
+			t.Errorf("a teacher's greeting has the families' wording: %q", m.Text)
+		}
+		h.expectKey(u.ID, i18n.StaffMenu, "name", teacher.Name.Full())
+		h.send(u.ID, "/help")
+		help := h.expectKey(u.ID, i18n.HelpStaffTeacher)
+		if strings.Contains(help.Text, i18n.PlainText(i18n.Safe(i18n.T(i18n.RU, i18n.HelpStaffAdmin)))) {
+			t.Errorf("a teacher's help describes the administration's views")
+		}
+	})
+}
+
+// checkRoster checks a lesson's class list: every student of the class,
+// those marked at the lesson with their mark.
+func (h *harness) checkRoster(m telegramtest.Message, class string, day diary.Date, number int) {
+	h.t.Helper()
+	cl := h.classOf(class)
+	lessons, err := h.db.ClassLessons(h.ctx, cl.ID, 0, day, day)
+	if err != nil {
+		h.t.Fatal(err)
+	}
+	var lesson diary.Lesson
+	for _, l := range lessons {
+		if l.Number == number {
+			lesson = l
+		}
+	}
+	marks, err := h.db.LessonAttendance(h.ctx, lesson.ID)
+	if err != nil || len(marks) == 0 {
+		h.t.Fatalf("the demo has no marks at %s #%d: %v", day, number, err)
+	}
+	students, _ := h.db.StudentsOfClass(h.ctx, cl.ID)
+	for _, s := range students {
+		if !strings.Contains(m.Text, s.Name.Full()) {
+			h.t.Errorf("the class list lacks %s:\n%s", s.Name.Full(), m.Text)
+		}
+	}
+	for _, a := range marks {
+		st, _ := h.db.Student(h.ctx, a.StudentID)
+		if want := st.Name.Full() + " — " + a.Mark; !strings.Contains(m.Text, want) {
+			h.t.Errorf("the class list lacks %q:\n%s", want, m.Text)
+		}
+	}
+}
+
+// teacherCard goes from «Мои классы» to a student's card of 7А and sets the
+// expected grade with a reason.
+func (h *harness) teacherCard(userID int64, teacher diary.Staff, menu telegramtest.Message) {
+	h.t.Helper()
+	h.press(userID, menu, label(i18n.BtnStaffClasses))
+	classes := h.expectKey(userID, i18n.StaffClassesTitle)
+	if strings.Contains(fmt.Sprint(classes.InlineKeyboard), "10А") {
+		h.t.Errorf("a teacher of 7–9 is offered 10А: %+v", classes.InlineKeyboard)
+	}
+	h.press(userID, classes, buttonWith(h.t, classes, "7А"))
+	list := h.expect(userID, "выберите ученика")
+	students, _ := h.db.StudentsOfClass(h.ctx, h.classOf("7А").ID)
+	st := students[0]
+	h.press(userID, list, st.Name.Short())
+	card := h.expect(userID, st.Name.Full())
+	for _, want := range []string{"Средний балл", "Ожидаемая оценка"} {
+		if !strings.Contains(card.Text, want) {
+			h.t.Errorf("the card lacks %q:\n%s", want, card.Text)
+		}
+	}
+	h.press(userID, card, label(i18n.BtnStaffExpect))
+	values := h.expect(userID, "Выберите оценку")
+	h.press(userID, values, "3")
+	h.expect(userID, "Напишите одним сообщением причину")
+	h.send(userID, "Не сдана контрольная <работа>")
+	h.expect(userID, "Записано: ожидаемая оценка 3")
+	h.checkExpected(st, teacher, 3, "Не сдана контрольная <работа>")
+	if h.staffVisits(teacher.ID, "staff.card") != 1 {
+		h.t.Errorf("the card view is not recorded")
+	}
+}
+
+// checkExpected checks that the store holds the teacher's expected grade.
+func (h *harness) checkExpected(st diary.Student, teacher diary.Staff, value int, reason string) {
+	h.t.Helper()
+	cl, _ := h.db.Class(h.ctx, st.ClassID)
+	p, err := h.db.PeriodAt(h.ctx, h.school.ID, cl.Level, diary.DateOf(h.clock.Now()))
+	if err != nil {
+		h.t.Fatal(err)
+	}
+	got, err := h.db.ExpectedGrades(h.ctx, st.ID, p.ID)
+	if err != nil || len(got) != 1 {
+		h.t.Fatalf("expected grades: %+v, %v", got, err)
+	}
+	if g := got[0]; g.Value != value || g.Reason != reason || g.TeacherID != teacher.ID {
+		h.t.Errorf("expected grade = %+v", g)
+	}
+}
+
+// TestStaffScoping: a forged button for what the role does not cover gets
+// nothing — a teacher of 7–9 nothing of 10А or of another teacher's lesson,
+// a deputy of 5–9 nothing of 10А — and the refusal names nothing.
+func TestStaffScoping(t *testing.T) {
+	forEachStore(t, options{}, func(t *testing.T, h *harness) {
+		c10 := h.classOf("10А")
+		students, _ := h.db.StudentsOfClass(h.ctx, c10.ID)
+		subjects, _ := h.db.Subjects(h.ctx, h.school.ID)
+		teacher := h.staffByExt(diary.RoleTeacher, demo.SubjectTeacherExtID)
+		u := h.user(telegramtest.User{})
+		h.linkStaff(u.ID, teacher)
+		other := h.staffByExt(diary.RoleTeacher, "t-math-2")
+		day := diary.DateOf(startTime)
+		theirs, _ := h.db.TeacherLessons(h.ctx, other.ID, day, day.AddDays(3))
+		forged := []button{
+			{Kind: kindStudents, Arg: c10.ID, Action: fmt.Sprintf("%d.0", subjects[0].ID)},
+			{Kind: kindLesson, Arg: theirs[0].ID},
+			{Kind: kindClass, Arg: h.classOf("7А").ID},
+			{Kind: kindCover},
+			{Kind: kindLevels},
+			{Kind: kindLesson, Arg: 1 << 40},
+		}
+		for _, s := range subjects {
+			forged = append(forged, button{Kind: kindCard, Student: students[0].ID, Arg: s.ID},
+				button{Kind: kindValue, Student: students[0].ID, Arg: s.ID, Action: "2"})
+		}
+		for _, btn := range forged {
+			h.forge(u.ID, btn)
+			if m := h.expectKey(u.ID, i18n.StaffNotYours); strings.Contains(m.Text, students[0].Name.Last) {
+				t.Errorf("a refusal names the student: %q", m.Text)
+			}
+		}
+		deputy := h.staffByExt(diary.RoleDeputy, demo.DeputyExtID)
+		d := h.user(telegramtest.User{})
+		h.linkStaff(d.ID, deputy)
+		for _, btn := range []button{{Kind: kindClass, Arg: c10.ID}, {Kind: kindCard, Student: students[0].ID, Arg: subjects[0].ID}, {Kind: kindActive}} {
+			h.forge(d.ID, btn)
+			h.expectKey(d.ID, i18n.StaffNotYours)
+		}
+	})
+}
+
+// TestClassTeacherGlance: the class teacher sees who linked, consented and
+// visited, the open requests of the class, today's absences and the
+// students at risk; the view is recorded.
+func TestClassTeacherGlance(t *testing.T) {
+	forEachStore(t, options{}, func(t *testing.T, h *harness) {
+		h.clock.Advance(thursday)
+		f := h.parent()
+		pu := h.user(telegramtest.User{})
+		fmenu := h.linkParent(pu.ID, f, f.student)
+		h.press(pu.ID, fmenu, label(i18n.MenuGrades))
+		h.expect(pu.ID, " · grades")
+		_, err := h.db.CreateAccessRequest(h.ctx, diary.AccessRequest{SchoolID: h.school.ID, TelegramUserID: 777,
+			ChatID: 777, Name: "Смирнова Ольга", ChildName: "Смирнов Олег", ClassName: "7 а"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		teacher := h.staffByExt(diary.RoleClassTeacher, demo.ClassTeacherExtID)
+		u := h.user(telegramtest.User{})
+		menu := h.linkStaff(u.ID, teacher)
+		h.press(u.ID, menu, label(i18n.BtnStaffClass, "class", "7А"))
+		glance := h.expect(u.ID, "Класс 7А")
+		students, _ := h.db.StudentsOfClass(h.ctx, f.student.ClassID)
+		n := len(students)
+		for _, want := range []string{
+			fmt.Sprintf("Подключили дневник: 1 из %d", n), fmt.Sprintf("Дали согласие на обработку данных: 1 из %d", n),
+			"Смирнова Ольга — Смирнов Олег", "Запросы на доступ: 1", "Средний балл ниже 2,5",
+		} {
+			if !strings.Contains(glance.Text, want) {
+				t.Errorf("the glance lacks %q:\n%s", want, glance.Text)
+			}
+		}
+		if unseen := lineOf(glance.Text, "Не заходили"); strings.Contains(unseen, f.student.Name.Short()) {
+			t.Errorf("the visiting family is listed as unseen: %q", unseen)
+		}
+		h.checkAbsentToday(glance.Text, f.student.ClassID)
+		if h.staffVisits(teacher.ID, "staff.class") != 1 {
+			t.Errorf("the glance is not recorded")
+		}
+	})
+}
+
+// lineOf returns the line of text that starts with prefix.
+func lineOf(text, prefix string) string {
+	for _, l := range strings.Split(text, "\n") {
+		if strings.HasPrefix(l, prefix) {
+			return l
+		}
+	}
+	return ""
+}
+
+// checkAbsentToday checks the glance's absences against the journal.
+func (h *harness) checkAbsentToday(text string, classID int64) {
+	h.t.Helper()
+	today := diary.DateOf(h.clock.Now())
+	marks, _ := h.db.ClassAttendance(h.ctx, classID, today, today)
+	line := lineOf(text, "Отсутствуют сегодня")
+	for _, a := range marks {
+		st, _ := h.db.Student(h.ctx, a.StudentID)
+		if diary.Absence(a.Mark) && !strings.Contains(line, st.Name.Short()) {
+			h.t.Errorf("%s is absent today, the glance says %q", st.Name.Short(), line)
+		}
+	}
+}
+
+// TestDeputyLevels: a deputy of 5–9 sees their classes and nothing else.
+func TestDeputyLevels(t *testing.T) {
+	forEachStore(t, options{}, func(t *testing.T, h *harness) {
+		deputy := h.staffByExt(diary.RoleDeputy, demo.DeputyExtID)
+		u := h.user(telegramtest.User{})
+		menu := h.linkStaff(u.ID, deputy)
+		if hasButton(menu, label(i18n.BtnStaffToday)) || hasButton(menu, label(i18n.BtnStaffCover)) {
+			t.Errorf("a deputy's menu: %+v", menu.InlineKeyboard)
+		}
+		h.press(u.ID, menu, label(i18n.BtnStaffLevels))
+		levels := h.expect(u.ID, "Классы Ваших ступеней")
+		for _, cl := range []string{"5А", "6А", "7А", "8А", "9А"} {
+			if !strings.Contains(levels.Text, cl+": средний") {
+				t.Errorf("the levels lack %s:\n%s", cl, levels.Text)
+			}
+		}
+		for _, cl := range []string{"10А", "11А", "1А", "4А"} {
+			if strings.Contains(levels.Text, cl) || strings.Contains(fmt.Sprint(levels.InlineKeyboard), cl) {
+				t.Errorf("a deputy of 5–9 sees %s:\n%s", cl, levels.Text)
+			}
+		}
+		h.press(u.ID, levels, label(i18n.BtnStaffClass, "class", "9А"))
+		h.expect(u.ID, "Класс 9А")
+		if h.staffVisits(deputy.ID, "staff.levels") != 1 || h.staffVisits(deputy.ID, "staff.class") != 1 {
+			t.Errorf("the deputy's views are not recorded")
+		}
+	})
+}
+
+// TestSchoolCoverage: the director and the journal administrator see the
+// linking, consent and the week's activity of every class.
+func TestSchoolCoverage(t *testing.T) {
+	forEachStore(t, options{}, func(t *testing.T, h *harness) {
+		f := h.parent()
+		pu := h.user(telegramtest.User{})
+		fmenu := h.linkParent(pu.ID, f, f.student)
+		h.press(pu.ID, fmenu, label(i18n.MenuGrades))
+		h.expect(pu.ID, " · grades")
+		students, _ := h.db.StudentsOfClass(h.ctx, f.student.ClassID)
+		for _, who := range []struct {
+			role diary.Role
+			ext  string
+		}{{diary.RoleDirector, demo.DirectorExtID}, {diary.RoleJournalAdmin, "jadm"}} {
+			s := h.staffByExt(who.role, who.ext)
+			u := h.user(telegramtest.User{})
+			menu := h.linkStaff(u.ID, s)
+			h.press(u.ID, menu, label(i18n.BtnStaffCover))
+			cover := h.expect(u.ID, "Подключение и согласия по классам")
+			if want := fmt.Sprintf("7А: 1 / 1 / %d", len(students)); !strings.Contains(cover.Text, want) {
+				t.Errorf("%s: coverage lacks %q:\n%s", who.ext, want, cover.Text)
+			}
+			if !strings.Contains(cover.Text, "10А: 0 / 0 /") || !strings.Contains(cover.Text, "Школа: 1 / 1 / 60") {
+				t.Errorf("%s: coverage of the school:\n%s", who.ext, cover.Text)
+			}
+			h.press(u.ID, menu, label(i18n.BtnStaffActive))
+			active := h.expect(u.ID, "Активность за неделю")
+			if want := fmt.Sprintf("7А: 1 из %d", len(students)); !strings.Contains(active.Text, want) {
+				t.Errorf("%s: activity lacks %q:\n%s", who.ext, want, active.Text)
+			}
+			if h.staffVisits(s.ID, "staff.cover") != 1 || h.staffVisits(s.ID, "staff.active") != 1 {
+				t.Errorf("%s: the views are not recorded", who.ext)
+			}
+		}
+	})
+}
