@@ -19,6 +19,7 @@ import (
 
 const codesHelp = `Использование:
   diaryctl codes --school КОД --class КЛАСС [--bot ИМЯ_БОТА] [--format pdf|csv] [--out ФАЙЛ]
+  diaryctl codes --school КОД --staff [--role РОЛЬ] [--bot ИМЯ_БОТА] [--format pdf|csv] [--out ФАЙЛ]
 
 Выдаёт одноразовые коды привязки для класса: каждому ученику и каждой паре
 «родитель — ребёнок» (п. 3.3.4). PDF — по странице на семью: школа, ребёнок,
@@ -31,9 +32,15 @@ codes-КЛАСС.pdf в текущей папке (права 0600).
   --class КЛАСС  код класса в журнале или его название; «7а», «7 А», «7-А»
                  и «7A» латиницей — это «7А»
   --bot ИМЯ      бот ссылок, без @; по умолчанию — TELEGRAM_BOT_USERNAME
+  --staff        коды сотрудникам школы, которые работают сегодня (п. 3.2): по письму
+                 на каждого, с его должностью; по умолчанию файл codes-staff.pdf
+  --role РОЛЬ    только сотрудникам с ролью: teacher (учитель), class_teacher
+                 (классный руководитель), deputy (завуч), director, journal_admin
+                 (администратор журнала), sysadmin
 
 Usage:
   diaryctl codes --school CODE --class CLASS [--bot BOT_USERNAME] [--format pdf|csv] [--out FILE]
+  diaryctl codes --school CODE --staff [--role ROLE] [--bot BOT_USERNAME] [--format pdf|csv] [--out FILE]
 
 Issues one-time link codes for a class: one per student and per guardian–
 student pair. The PDF has a page per family with a QR code of the deep link;
@@ -43,10 +50,17 @@ are stored, so the file is the only copy: handle it as personal data.
   --class CLASS  the class's journal code or its name, in any spelling
                  («7 а», Latin «7A» are «7А»)
   --bot NAME     the links' bot, without @; TELEGRAM_BOT_USERNAME by default
+  --staff        codes for the school's staff working today, a letter each with
+                 their duties; codes-staff.pdf by default
+  --role ROLE    only staff with the role: teacher, class_teacher, deputy,
+                 director, journal_admin, sysadmin
 `
 
 // codesArgs are the parsed flags of diaryctl codes.
-type codesArgs struct{ school, class, bot, format, out string }
+type codesArgs struct {
+	school, class, bot, format, out, role string
+	staff                                 bool
+}
 
 // cmdCodes issues a class's link codes and writes the letters.
 func cmdCodes(ctx context.Context, a *app, args []string) error {
@@ -59,6 +73,9 @@ func cmdCodes(ctx context.Context, a *app, args []string) error {
 		return err
 	}
 	defer db.Close()
+	if ca.staff {
+		return a.staffCodes(ctx, db, ca)
+	}
 	class, err := a.findClass(ctx, db, ca.school, ca.class)
 	if err != nil {
 		return err
@@ -85,13 +102,19 @@ func parseCodes(a *app, args []string) (codesArgs, error) {
 	fs.StringVar(&ca.bot, "bot", "", "")
 	fs.StringVar(&ca.format, "format", "pdf", "")
 	fs.StringVar(&ca.out, "out", "", "")
+	fs.BoolVar(&ca.staff, "staff", false, "")
+	fs.StringVar(&ca.role, "role", "", "")
 	pos, err := parse(fs, args)
 	if err != nil {
 		return ca, err
 	}
-	if ca.school == "" || ca.class == "" || (ca.format != "pdf" && ca.format != "csv") {
-		fmt.Fprintln(a.stderr, "нужны --school и --class; --format pdf или csv / --school and --class are required; --format is pdf or csv")
+	if ca.school == "" || (ca.class == "") == !ca.staff || (ca.format != "pdf" && ca.format != "csv") || (ca.role != "" && !ca.staff) {
+		fmt.Fprintln(a.stderr, "нужны --school и одно из --class или --staff (--role — только с --staff); --format pdf или csv / "+
+			"--school and one of --class or --staff are required (--role only with --staff); --format is pdf or csv")
 		return ca, errUsage
+	}
+	if err := checkRole(a, ca.role); err != nil {
+		return ca, err
 	}
 	if err := wantArgs(fs, pos, 0, 0); err != nil {
 		return ca, err

@@ -115,3 +115,38 @@ func TestCodesBotFromEnvironment(t *testing.T) {
 	_, err := ctlEnv(t, env, "codes", "--school", "tiny", "--class", "5А", "--out", filepath.Join(t.TempDir(), "d.pdf"))
 	assertSentence(t, err, "Не указан бот", "--bot ИМЯ_БОТА", "TELEGRAM_BOT_USERNAME")
 }
+
+// TestCodesForStaff issues a letter per staff member (of one role on
+// demand) with the columns of the class letters, and refuses a bad role.
+func TestCodesForStaff(t *testing.T) {
+	dsn, _ := tempDB(t)
+	mustCtl(t, dsn, "demo", "--students", "60", "--until", "2026-10-15")
+	dir := t.TempDir()
+	all := filepath.Join(dir, "staff.csv")
+	out := mustCtl(t, dsn, "codes", "--school", "demo-1", "--staff", "--bot", "diary_bot", "--format", "csv", "--out", all)
+	if !strings.Contains(out, "staff.csv") {
+		t.Errorf("output %q does not name the file", out)
+	}
+	assertFile(t, all, []byte("\xEF\xBB\xBF"+"Класс;Ученик;Получатель;Код;Ссылка;Действует до"))
+	b, _ := os.ReadFile(all)
+	if !strings.Contains(string(b), "\r\n7А;;") || strings.Count(string(b), "https://t.me/diary_bot?start=") < 10 {
+		t.Errorf("staff csv:\n%s", b)
+	}
+	deputies := filepath.Join(dir, "deputies.csv")
+	mustCtl(t, dsn, "codes", "--school", "demo-1", "--staff", "--role", "deputy", "--bot", "diary_bot", "--format", "csv", "--out", deputies)
+	b, _ = os.ReadFile(deputies)
+	if n := strings.Count(string(b), "https://t.me/diary_bot?start="); n != 3 {
+		t.Errorf("%d deputy letters, want 3:\n%s", n, b)
+	}
+	pdf := filepath.Join(dir, "teachers.pdf")
+	mustCtl(t, dsn, "codes", "--school", "demo-1", "--staff", "--role", "teacher", "--bot", "diary_bot", "--out", pdf)
+	assertFile(t, pdf, []byte("%PDF"))
+	for _, args := range [][]string{
+		{"--staff", "--role", "завуч"}, {"--staff", "--class", "7А"}, {"--class", "7А", "--role", "teacher"},
+	} {
+		base := []string{"codes", "--school", "demo-1", "--bot", "b", "--out", filepath.Join(dir, "x.pdf")}
+		if _, _, err := ctl(t, dsn, append(base, args...)...); err == nil {
+			t.Errorf("codes %v: want a usage error", args)
+		}
+	}
+}

@@ -41,6 +41,7 @@ const usage = `Использование: diaryctl КОМАНДА [флаги]
   token create --school КОД       выдать школе токен API (показывается один раз)
   token revoke ID                 отозвать токен
   codes --school КОД --class 5А   коды привязки для класса (PDF или CSV)
+  codes --school КОД --staff      коды привязки сотрудникам (--role РОЛЬ — одной роли)
   backup --out ФАЙЛ               резервная копия (SQLite; для PostgreSQL — команда pg_dump)
   restore --from ФАЙЛ             восстановить SQLite из копии (бот и планировщик остановлены)
 
@@ -56,6 +57,7 @@ Commands:
   token create --school CODE      issue an API token to a school (shown once)
   token revoke ID                 revoke a token
   codes --school CODE --class 5А  link codes for a class (PDF or CSV)
+  codes --school CODE --staff     link codes for the staff (--role ROLE: one role)
   backup --out FILE               back up (SQLite; the pg_dump command for PostgreSQL)
   restore --from FILE             restore SQLite from a backup (bot and scheduler stopped)
 

@@ -74,6 +74,15 @@ const (
 	BtnStaffStudent  Key = "btn.staff_student"  // {name}
 	BtnStaffExpect   Key = "btn.staff_expect"
 	BtnStaffValue    Key = "btn.staff_value" // {value}
+
+	RoleTeacher         Key = "role.teacher"
+	RoleClassTeacher    Key = "role.class_teacher" // {class}
+	RoleDeputyPrimary   Key = "role.deputy_primary"
+	RoleDeputyBasic     Key = "role.deputy_basic"
+	RoleDeputySecondary Key = "role.deputy_secondary"
+	RoleDirector        Key = "role.director"
+	RoleJournalAdmin    Key = "role.journal_admin"
+	RoleSysAdmin        Key = "role.sysadmin"
 )
 
 var staffMessages = messages{
@@ -258,4 +267,13 @@ var staffMessages = messages{
 	BtnStaffStudent:  {"{name}", "{name}"},
 	BtnStaffExpect:   {"Выставить ожидаемую оценку", "Set the expected grade"},
 	BtnStaffValue:    {"{value}", "{value}"},
+
+	RoleTeacher:         {"учитель", "teacher"},
+	RoleClassTeacher:    {"классный руководитель {class}", "class teacher of {class}"},
+	RoleDeputyPrimary:   {"заместитель директора, 1–4 классы", "deputy director, classes 1–4"},
+	RoleDeputyBasic:     {"заместитель директора, 5–9 классы", "deputy director, classes 5–9"},
+	RoleDeputySecondary: {"заместитель директора, 10–11 классы", "deputy director, classes 10–11"},
+	RoleDirector:        {"директор", "director"},
+	RoleJournalAdmin:    {"администратор журнала", "journal administrator"},
+	RoleSysAdmin:        {"системный администратор", "system administrator"},
 }

@@ -56,7 +56,9 @@ func (p *page) identity(l Letter) {
 	if l.Class != "" {
 		p.field("Класс", l.Class, "")
 	}
-	p.field("Ученик", l.Child, "")
+	if l.Kind != KindStaff {
+		p.field("Ученик", l.Child, "")
+	}
 	p.field("Получатель", l.Recipient, recipientRole(l))
 	p.gap(2)
 }

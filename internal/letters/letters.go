@@ -17,6 +17,9 @@ const (
 	KindGuardian = "guardian"
 	// KindStudent marks a letter for the student themself.
 	KindStudent = "student"
+	// KindStaff marks a letter for a member of the school's staff (clause 3.2):
+	// it names no child, and Role says what the recipient does.
+	KindStaff = "staff"
 )
 
 // ErrNoLetters is returned by PDF when there is nothing to print: a PDF needs at least one page.
@@ -28,24 +31,28 @@ type Letter struct {
 	Class     string // e.g. «5А»
 	Child     string // the student's full name (ФИО)
 	Recipient string // the guardian's full name, or the student's for a student letter
-	Kind      string // KindGuardian or KindStudent
+	Kind      string // KindGuardian, KindStudent or KindStaff
 	Code      string // the typed form of the one-time code, e.g. «K7M2Q-9XH4D»
 	DeepLink  string // https://t.me/<bot>?start=<payload>
 	ExpiresOn string // the last day the code works, in Russian, e.g. «29 декабря 2026»
+	Role      string // staff letters: the recipient's duties, e.g. «учитель, классный руководитель 7А»
 }
 
 // validate reports the first field a letter cannot be printed without.
 func (l Letter) validate() error {
 	required := []struct{ name, value string }{
-		{"child", l.Child}, {"recipient", l.Recipient}, {"code", l.Code}, {"deep link", l.DeepLink},
+		{"recipient", l.Recipient}, {"code", l.Code}, {"deep link", l.DeepLink},
+	}
+	if l.Kind != KindStaff {
+		required = append(required, struct{ name, value string }{"child", l.Child})
 	}
 	for _, f := range required {
 		if strings.TrimSpace(f.value) == "" {
 			return fmt.Errorf("%s is empty", f.name)
 		}
 	}
-	if l.Kind != KindGuardian && l.Kind != KindStudent {
-		return fmt.Errorf("kind %q is neither %q nor %q", l.Kind, KindGuardian, KindStudent)
+	if l.Kind != KindGuardian && l.Kind != KindStudent && l.Kind != KindStaff {
+		return fmt.Errorf("kind %q is not %q, %q or %q", l.Kind, KindGuardian, KindStudent, KindStaff)
 	}
 	return nil
 }

@@ -37,6 +37,7 @@ func TestInvalidLettersAreRefused(t *testing.T) {
 		{"no code", func(l *Letter) { l.Code = "" }, "letter 2: code is empty"},
 		{"no deep link", func(l *Letter) { l.DeepLink = "" }, "letter 2: deep link is empty"},
 		{"unknown kind", func(l *Letter) { l.Kind = "teacher" }, `letter 2: kind "teacher"`},
+		{"staff without recipient", func(l *Letter) { l.Kind, l.Child, l.Recipient = KindStaff, "", "" }, "letter 2: recipient is empty"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -82,5 +83,21 @@ func TestBotName(t *testing.T) {
 				t.Errorf("got %q, want %q", got, tt.want)
 			}
 		})
+	}
+}
+
+// TestStaffLetterNeedsNoChild accepts a staff letter without a child and
+// prints its role under the recipient.
+func TestStaffLetterNeedsNoChild(t *testing.T) {
+	l := sample(KindStaff, 0)
+	l.Child, l.Role = "", "учитель"
+	if err := validateAll([]Letter{l}); err != nil {
+		t.Fatalf("staff letter refused: %v", err)
+	}
+	if got := recipientRole(l); got != "сотрудник школы: учитель" {
+		t.Errorf("recipientRole = %q", got)
+	}
+	if steps := steps(l); strings.Contains(strings.Join(steps, " "), "согласие") {
+		t.Errorf("a staff letter asks for consent: %v", steps)
 	}
 }

@@ -75,6 +75,8 @@ func TestPDFPageNeverOverflows(t *testing.T) {
 		{"student", sample(KindStudent, 0)},
 		{"extreme guardian", extremeLetter(KindGuardian)},
 		{"extreme student", extremeLetter(KindStudent)},
+		{"staff", staffSample()},
+		{"extreme staff", extremeStaff()},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -139,4 +141,18 @@ func command(t *testing.T, name string, args ...string) string {
 		t.Fatalf("%s: %v\n%s", name, err, stderr.String())
 	}
 	return stdout.String()
+}
+
+// staffSample is a staff member's letter: no child, a role.
+func staffSample() Letter {
+	l := sample(KindStaff, 2)
+	l.Child, l.Role = "", "учитель, классный руководитель 5А"
+	return l
+}
+
+// extremeStaff is a staff letter with every field as long as it gets.
+func extremeStaff() Letter {
+	l := extremeLetter(KindStaff)
+	l.Child, l.Role = "", strings.Repeat("заместитель директора по учебной работе, ", 6)
+	return l
 }

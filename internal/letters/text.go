@@ -23,8 +23,14 @@ type note struct{ title, body string }
 
 // recipientRole is what the recipient is to the child, printed after their name.
 func recipientRole(l Letter) string {
-	if l.Kind == KindStudent {
+	switch l.Kind {
+	case KindStudent:
 		return "сам ученик (ученица)"
+	case KindStaff:
+		if l.Role != "" {
+			return "сотрудник школы: " + l.Role
+		}
+		return "сотрудник школы"
 	}
 	return "родитель (законный представитель)"
 }
@@ -68,6 +74,9 @@ func steps(l Letter) []string {
 	if l.Kind == KindStudent {
 		whose = "ваши оценки, посещаемость, домашние задания и расписание"
 	}
+	if l.Kind == KindStaff {
+		return staffSteps(open)
+	}
 	return []string{
 		"Наведите камеру телефона на QR-код и откройте ссылку: запустится бот школы в Telegram. " +
 			"Нажмите «Запустить» (Start) — код подставится сам.",
@@ -86,6 +95,9 @@ func notes(l Letter) []note {
 	if l.Kind == KindGuardian {
 		personal += " У каждого родителя и у ребёнка — свой код."
 	}
+	if l.Kind == KindStaff {
+		return staffNotes(personal)
+	}
 	return []note{
 		{"Код одноразовый и личный", personal},
 		{"Согласие на обработку персональных данных", "Бот показывает данные только после " +
@@ -96,5 +108,29 @@ func notes(l Letter) []note {
 			"потерялось, обратитесь к классному руководителю — он выдаст новый код. После пяти " +
 			"неверных попыток ввод кода блокируется на час. Сотрудники школы никогда не спрашивают " +
 			"этот код."},
+	}
+}
+
+// staffSteps are the instructions of a staff letter: no consent step, the
+// staff menu instead of a child's diary.
+func staffSteps(open string) []string {
+	return []string{
+		"Наведите камеру телефона на QR-код и откройте ссылку: запустится бот школы в Telegram. " +
+			"Нажмите «Запустить» (Start) — код подставится сам.",
+		"Если QR-код не считывается, " + open + ", нажмите «Запустить» и отправьте боту код " +
+			"подключения сообщением. Большие и маленькие буквы не различаются.",
+		"Бот откроет меню сотрудника: уроки, классы и сводки, которые положены по Вашей должности. " +
+			"Что в нём есть, расскажет команда /help.",
+	}
+}
+
+// staffNotes are the points of «Важно» of a staff letter.
+func staffNotes(personal string) []note {
+	return []note{
+		{"Код одноразовый и личный", personal + " Через бот Вам видны данные учеников: " +
+			"не подключайте его на чужом телефоне."},
+		{"Если не получается", "Если код не принимается, срок его действия истёк или письмо " +
+			"потерялось, обратитесь к администратору журнала — он выдаст новый код. После пяти " +
+			"неверных попыток ввод кода блокируется на час. При увольнении доступ прекращается."},
 	}
 }
