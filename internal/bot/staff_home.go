@@ -149,10 +149,30 @@ func (b *B) staffMenu(ctx context.Context, r *req, w who) ([][]button, string, e
 		if err != nil {
 			return nil, "", err
 		}
-		text = i18n.T(r.lang, i18n.StaffMenu, "name", m.staff.Name.Full())
+		text = i18n.T(r.lang, i18n.StaffMenu, "name", m.staff.Name.Full()) + "\n" + duties(r.lang, sc)
 		rows = append(rows, homeRows(r.lang, sc)...)
 	}
 	return rows, text, nil
+}
+
+// duties says what the scope's roles are, or that there is none today.
+func duties(lang i18n.Lang, sc *staffScope) string {
+	if len(sc.viewer.Roles) == 0 {
+		return i18n.T(lang, i18n.StaffNoRoles)
+	}
+	names := make([]string, 0, len(sc.viewer.Roles))
+	for _, role := range sc.viewer.Roles {
+		class := ""
+		for _, cl := range sc.led {
+			if cl.ID == role.ClassID {
+				class = cl.Name
+			}
+		}
+		if n := i18n.RoleName(lang, role, class); !slices.Contains(names, n) {
+			names = append(names, n)
+		}
+	}
+	return i18n.T(lang, i18n.StaffDuties, "roles", strings.Join(names, ", "))
 }
 
 // homeRows lays out the buttons of the entries of sc's roles, two a row.

@@ -96,6 +96,9 @@ func TestSubjectTeacherHome(t *testing.T) {
 		teacher := h.staffByExt(diary.RoleTeacher, demo.SubjectTeacherExtID)
 		u := h.user(telegramtest.User{})
 		menu := h.linkStaff(u.ID, teacher)
+		if !strings.Contains(menu.Text, "Должность: учитель.") {
+			t.Errorf("the menu does not name the duties: %q", menu.Text)
+		}
 		for _, key := range []i18n.Key{i18n.BtnStaffToday, i18n.BtnStaffTomorrow, i18n.BtnStaffClasses} {
 			if !hasButton(menu, label(key)) {
 				t.Errorf("no %q in the teacher's menu %+v", label(key), menu.InlineKeyboard)
@@ -278,6 +281,9 @@ func TestClassTeacherGlance(t *testing.T) {
 		teacher := h.staffByExt(diary.RoleClassTeacher, demo.ClassTeacherExtID)
 		u := h.user(telegramtest.User{})
 		menu := h.linkStaff(u.ID, teacher)
+		if !strings.Contains(menu.Text, "Должность: учитель, классный руководитель 7А.") {
+			t.Errorf("the menu does not name the duties: %q", menu.Text)
+		}
 		h.press(u.ID, menu, label(i18n.BtnStaffClass, "class", "7А"))
 		glance := h.expect(u.ID, "Класс 7А")
 		students, _ := h.db.StudentsOfClass(h.ctx, f.student.ClassID)

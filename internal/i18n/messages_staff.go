@@ -14,6 +14,8 @@ const (
 	HelpStaffAdmin   Key = "help.staff_admin"
 	HelpStaffFoot    Key = "help.staff_foot"
 
+	StaffDuties   Key = "staff.duties"    // {roles} of the staff member, under the menu's title
+	StaffNoRoles  Key = "staff.no_roles"  // a linked staff member without a role today
 	StaffNotYours Key = "staff.not_yours" // a view outside the role's rights
 	StaffNone     Key = "staff.none"      // an empty list of names
 
@@ -128,6 +130,13 @@ var staffMessages = messages{
 	HelpStaffFoot: {
 		"/start — меню, /settings — настройки, /help — эта справка.",
 		"/start — the menu, /settings — settings, /help — this help.",
+	},
+	StaffDuties: {"Должность: {roles}.", "Duties: {roles}."},
+	StaffNoRoles: {
+		"Сейчас у Вас нет действующей должности в школе, поэтому разделов сотрудника нет. " +
+			"Если это ошибка, обратитесь к администратору журнала.",
+		"You hold no current post at the school, so there are no staff sections. " +
+			"If this is a mistake, please contact the journal administrator.",
 	},
 	StaffNotYours: {
 		"Эти данные Вам недоступны: здесь видны только классы, которые входят в Ваши обязанности.",

@@ -109,30 +109,12 @@ func roleText(ctx context.Context, st StaffStore, s diary.Staff) (string, string
 
 // oneRole says in Russian what role r is, with the class it leads.
 func oneRole(ctx context.Context, st StaffStore, r diary.StaffRole) (string, string, error) {
-	switch r.Role {
-	case diary.RoleClassTeacher:
-		cl, err := st.Class(ctx, r.ClassID)
-		if err != nil {
-			return "", "", fmt.Errorf("issue staff codes: %w", err)
-		}
-		return i18n.Plain(i18n.RU, i18n.RoleClassTeacher, "class", cl.Name), cl.Name, nil
-	case diary.RoleDeputy:
-		return i18n.Plain(i18n.RU, deputyRoles[r.Level]), "", nil
+	if r.Role != diary.RoleClassTeacher {
+		return i18n.RoleName(i18n.RU, r, ""), "", nil
 	}
-	if k, ok := roleKeys[r.Role]; ok {
-		return i18n.Plain(i18n.RU, k), "", nil
+	cl, err := st.Class(ctx, r.ClassID)
+	if err != nil {
+		return "", "", fmt.Errorf("issue staff codes: %w", err)
 	}
-	return string(r.Role), "", nil
+	return i18n.RoleName(i18n.RU, r, cl.Name), cl.Name, nil
 }
-
-// roleKeys and deputyRoles are the texts of the roles.
-var (
-	roleKeys = map[diary.Role]i18n.Key{
-		diary.RoleTeacher: i18n.RoleTeacher, diary.RoleDirector: i18n.RoleDirector,
-		diary.RoleJournalAdmin: i18n.RoleJournalAdmin, diary.RoleSysAdmin: i18n.RoleSysAdmin,
-	}
-	deputyRoles = map[diary.Level]i18n.Key{
-		diary.LevelPrimary: i18n.RoleDeputyPrimary, diary.LevelBasic: i18n.RoleDeputyBasic,
-		diary.LevelSecondary: i18n.RoleDeputySecondary,
-	}
-)
