@@ -116,7 +116,8 @@ func (b *B) staffLesson(ctx context.Context, r *req, btn button) error {
 		return fmt.Errorf("staff lesson: %w", err)
 	}
 	sc, err := b.scopeWhere(ctx, r, func(sc *staffScope) bool {
-		return sc.school.ID == l.SchoolID && (l.TeacherID == sc.member.staff.ID || sc.teaches(l.ClassID, l.SubjectID, []int64{l.GroupID}))
+		return sc.school.ID == l.SchoolID && sc.has(diary.RoleTeacher) &&
+			(l.TeacherID == sc.member.staff.ID || sc.teaches(l.ClassID, l.SubjectID, []int64{l.GroupID}))
 	})
 	if err != nil || sc == nil {
 		return b.orRefuse(ctx, r, err)
