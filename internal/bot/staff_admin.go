@@ -17,6 +17,7 @@ const (
 	kindActive = "s.active" // the families' activity of the week by class
 )
 
+// init registers the buttons of this file in staffActions.
 func init() {
 	staffActions[kindLevels] = (*B).staffLevels
 	staffActions[kindCover] = (*B).staffCover

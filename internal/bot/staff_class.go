@@ -22,6 +22,7 @@ const unseenFor = 7 * 24 * time.Hour
 // riskBelow is the average, in hundredths, under which a student is at risk.
 const riskBelow = 250
 
+// init registers the class glance in staffActions.
 func init() { staffActions[kindClass] = (*B).staffClass }
 
 // classTeacherButtons are each led class's glance and letters.

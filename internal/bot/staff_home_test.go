@@ -395,3 +395,45 @@ func TestSchoolCoverage(t *testing.T) {
 		}
 	})
 }
+
+// TestGroupTeacherAndCancel: a teacher of a language group is offered the
+// group, whose list holds its members only; /cancel drops a pending
+// expected grade without writing it.
+func TestGroupTeacherAndCancel(t *testing.T) {
+	forEachStore(t, options{}, func(t *testing.T, h *harness) {
+		teacher := h.staffByExt(diary.RoleTeacher, "t-en-1")
+		u := h.user(telegramtest.User{})
+		menu := h.linkStaff(u.ID, teacher)
+		h.press(u.ID, menu, label(i18n.BtnStaffClasses))
+		classes := h.expectKey(u.ID, i18n.StaffClassesTitle)
+		h.press(u.ID, classes, buttonWith(t, classes, "7А ("))
+		list := h.expect(u.ID, "выберите ученика")
+		sc, err := h.b.scopeOf(h.ctx, staffMember{staff: teacher})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var group int64
+		for _, tt := range sc.teaching {
+			if tt.ClassID == h.classOf("7А").ID {
+				group = tt.GroupID
+			}
+		}
+		members, _ := h.db.StudentsOfGroup(h.ctx, group)
+		if got := len(list.InlineKeyboard) - 1; got != (len(members)+1)/2 || len(members) == 0 {
+			t.Errorf("%d rows of students for a group of %d", got, len(members))
+		}
+		h.press(u.ID, list, members[0].Name.Short())
+		card := h.expect(u.ID, members[0].Name.Full())
+		h.press(u.ID, card, label(i18n.BtnStaffExpect))
+		h.press(u.ID, h.expect(u.ID, "Выберите оценку"), "5")
+		h.expect(u.ID, "Напишите одним сообщением причину")
+		h.send(u.ID, "/cancel")
+		h.expectKey(u.ID, i18n.StaffMenu, "name", teacher.Name.Full())
+		h.send(u.ID, "просто текст")
+		h.expectKey(u.ID, i18n.ErrUnknownInput)
+		p, _ := h.db.PeriodAt(h.ctx, h.school.ID, 7, diary.DateOf(h.clock.Now()))
+		if got, _ := h.db.ExpectedGrades(h.ctx, members[0].ID, p.ID); len(got) != 0 {
+			t.Errorf("a cancelled expected grade was written: %+v", got)
+		}
+	})
+}

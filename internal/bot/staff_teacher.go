@@ -22,6 +22,7 @@ const (
 	kindValue    = "s.value"    // expected grade Action for Student in subject Arg
 )
 
+// init registers the buttons of this file in staffActions.
 func init() {
 	staffActions[kindLessons] = (*B).staffLessons
 	staffActions[kindLesson] = (*B).staffLesson
