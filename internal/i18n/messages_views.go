@@ -24,6 +24,8 @@ const (
 	ViewExpectedLine  Key = "view.expected_line"   // {grade}
 	ViewTeacherLine   Key = "view.teacher_line"    // {grade}, {auto}
 	ViewTermGradeLine Key = "view.term_grade_line" // {grade}
+	ViewExpectedShort Key = "view.expected_short"  // {grade}: in a subject's line
+	ViewWeightLegend  Key = "view.weight_legend"   // under a subject's marks
 
 	ViewMarkPass      Key = "view.mark_pass"
 	ViewMarkFail      Key = "view.mark_fail"
@@ -84,17 +86,25 @@ var viewMessages = messages{
 	ViewVacationNote:  {"<i>Сейчас каникулы — показан прошедший период: {period}.</i>", "<i>It is a holiday now — showing the last term: {period}.</i>"},
 	ViewUpcomingNote:  {"<i>Учебный период ещё не начался — показан ближайший: {period}.</i>", "<i>The term has not started yet — showing the next one: {period}.</i>"},
 	ViewGradesTitle:   {"<b>Оценки · {period}</b>", "<b>Grades · {period}</b>"},
-	ViewGradesLegend:  {"<i>Средний балл с учётом веса работ; → ожидаемая оценка за период.</i>", "<i>Weighted average; → the expected term grade.</i>"},
+	ViewGradesLegend: {
+		"<i>Средний балл с учётом веса работ · ожид. — ожидаемая оценка за период · ↑ ↓ → — последние три оценки выше прежних, ниже или как прежде. Все оценки — в кнопке предмета.</i>",
+		"<i>Weighted average · exp. — the expected term grade · ↑ ↓ → — the last three grades above the earlier ones, below or about the same. Every grade: the subject's button.</i>",
+	},
 	ViewNoGradesYet:   {"Без оценок: {subjects}.", "No grades yet: {subjects}."},
 	ViewTermGrade:     {"за период: <b>{grade}</b>", "term grade: <b>{grade}</b>"},
 	ViewByTeacher:     {"(учитель)", "(teacher)"},
 	ViewReason:        {"Причина: {reason}", "Reason: {reason}"},
 	ViewSubjectTitle:  {"<b>{subject} · {period}</b>", "<b>{subject} · {period}</b>"},
-	ViewWeight:        {"вес {weight}", "weight {weight}"},
+	ViewWeight:        {"(×{weight})", "(×{weight})"},
 	ViewAverageLine:   {"Средний балл: <b>{average}</b> ({n, plural, one {# оценка} few {# оценки} many {# оценок} other {# оценки}})", "Average: <b>{average}</b> ({n, plural, one {# grade} other {# grades}})"},
 	ViewExpectedLine:  {"Ожидаемая оценка за период: <b>{grade}</b>", "Expected term grade: <b>{grade}</b>"},
 	ViewTeacherLine:   {"Учитель ожидает оценку <b>{grade}</b> (по среднему баллу — {auto})", "The teacher expects <b>{grade}</b> (by the average: {auto})"},
 	ViewTermGradeLine: {"Оценка за период: <b>{grade}</b>", "Term grade: <b>{grade}</b>"},
+	ViewExpectedShort: {"ожид. {grade}", "exp. {grade}"},
+	ViewWeightLegend: {
+		"<i>(×2) — вес работы: в среднем балле она считается как две оценки.</i>",
+		"<i>(×2) — the work's weight: it counts as two grades in the average.</i>",
+	},
 
 	ViewMarkPass:      {"зач", "pass"},
 	ViewMarkFail:      {"незач", "fail"},
@@ -153,7 +163,7 @@ var viewMessages = messages{
 	ViewFinalYear:   {"год", "year"},
 	ViewFinalExam:   {"экзамен", "exam"},
 	ViewFinalFinal:  {"итоговая", "final"},
-	ViewFinalItem:   {"{label}: <b>{grade}</b>", "{label}: <b>{grade}</b>"},
+	ViewFinalItem:   {"{label} <b>{grade}</b>", "{label} <b>{grade}</b>"},
 
 	BtnViewPrevPeriod: {"← {period}", "← {period}"},
 	BtnViewNextPeriod: {"{period} →", "{period} →"},
