@@ -82,10 +82,10 @@ const (
 )
 
 var viewMessages = messages{
-	ViewStudent:       {"{student}, {class}", "{student}, class {class}"},
-	ViewVacationNote:  {"<i>Сейчас каникулы — показан прошедший период: {period}.</i>", "<i>It is a holiday now — showing the last term: {period}.</i>"},
-	ViewUpcomingNote:  {"<i>Учебный период ещё не начался — показан ближайший: {period}.</i>", "<i>The term has not started yet — showing the next one: {period}.</i>"},
-	ViewGradesTitle:   {"<b>Оценки · {period}</b>", "<b>Grades · {period}</b>"},
+	ViewStudent:      {"{student}, {class}", "{student}, class {class}"},
+	ViewVacationNote: {"<i>Сейчас каникулы — показан прошедший период: {period}.</i>", "<i>It is a holiday now — showing the last term: {period}.</i>"},
+	ViewUpcomingNote: {"<i>Учебный период ещё не начался — показан ближайший: {period}.</i>", "<i>The term has not started yet — showing the next one: {period}.</i>"},
+	ViewGradesTitle:  {"<b>Оценки · {period}</b>", "<b>Grades · {period}</b>"},
 	ViewGradesLegend: {
 		"<i>Средний балл с учётом веса работ · ожид. — ожидаемая оценка за период · ↑ ↓ → — последние три оценки выше прежних, ниже или как прежде. Все оценки — в кнопке предмета.</i>",
 		"<i>Weighted average · exp. — the expected term grade · ↑ ↓ → — the last three grades above the earlier ones, below or about the same. Every grade: the subject's button.</i>",
