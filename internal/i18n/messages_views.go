@@ -32,22 +32,29 @@ const (
 	ViewMarkNotGraded Key = "view.mark_not_graded"
 	ViewMarkExempt    Key = "view.mark_exempt"
 
-	ViewAttendanceTitle Key = "view.attendance_title" // {period}
-	ViewMissedTotal     Key = "view.missed_total"     // {n}
-	ViewMissedLine      Key = "view.missed_line"      // {kind}, {count}
-	ViewByDate          Key = "view.by_date"
-	ViewAttendanceEntry Key = "view.attendance_entry" // {date}, {subject}, {mark}
-	ViewTimes           Key = "view.times"            // {n}
-	ViewAbsentKind      Key = "view.absent_kind"
-	ViewIllKind         Key = "view.ill_kind"
-	ViewExcusedKind     Key = "view.excused_kind"
-	ViewByRequestKind   Key = "view.by_request_kind"
-	ViewLateKind        Key = "view.late_kind"
-	ViewAbsentMark      Key = "view.absent_mark"
-	ViewIllMark         Key = "view.ill_mark"
-	ViewExcusedMark     Key = "view.excused_mark"
-	ViewByRequestMark   Key = "view.by_request_mark"
-	ViewLateMark        Key = "view.late_mark"
+	ViewAttendanceTitle    Key = "view.attendance_title" // {period}
+	ViewMissedTotal        Key = "view.missed_total"     // {n}
+	ViewMissedLine         Key = "view.missed_line"      // {kind}, {count}
+	ViewByDate             Key = "view.by_date"
+	ViewLateTotal          Key = "view.late_total"           // {n}
+	ViewAttendanceSubject  Key = "view.attendance_subject"   // {subject}, {count}, {marks}
+	ViewAttendanceLateOnly Key = "view.attendance_late_only" // {subject}, {marks}
+	ViewLegend             Key = "view.legend"               // {items}
+	ViewLegendItem         Key = "view.legend_item"          // {code}, {kind}
+	BtnAttendanceByDate    Key = "btn.attendance_by_date"
+	BtnAttendanceBySubject Key = "btn.attendance_by_subject"
+	ViewAttendanceEntry    Key = "view.attendance_entry" // {date}, {subject}, {mark}
+	ViewTimes              Key = "view.times"            // {n}
+	ViewAbsentKind         Key = "view.absent_kind"
+	ViewIllKind            Key = "view.ill_kind"
+	ViewExcusedKind        Key = "view.excused_kind"
+	ViewByRequestKind      Key = "view.by_request_kind"
+	ViewLateKind           Key = "view.late_kind"
+	ViewAbsentMark         Key = "view.absent_mark"
+	ViewIllMark            Key = "view.ill_mark"
+	ViewExcusedMark        Key = "view.excused_mark"
+	ViewByRequestMark      Key = "view.by_request_mark"
+	ViewLateMark           Key = "view.late_mark"
 
 	ViewHomeworkTitle  Key = "view.homework_title"
 	ViewHomeworkLine   Key = "view.homework_line"   // {subject}, {text}
@@ -116,9 +123,19 @@ var viewMessages = messages{
 		"Пропущено: <b>{n, plural, one {# урок} few {# урока} many {# уроков} other {# урока}}</b>",
 		"Missed: <b>{n, plural, one {# lesson} other {# lessons}}</b>",
 	},
-	ViewMissedLine:      {"• {kind}: {count}", "• {kind}: {count}"},
-	ViewByDate:          {"<b>По датам</b>", "<b>By date</b>"},
-	ViewAttendanceEntry: {"{date} · {subject} · {mark}", "{date} · {subject} · {mark}"},
+	ViewMissedLine: {"• {kind}: {count}", "• {kind}: {count}"},
+	ViewByDate:     {"<b>По датам</b>", "<b>By date</b>"},
+	ViewLateTotal: {
+		"опозданий: {n}",
+		"late: {n}",
+	},
+	ViewAttendanceSubject:  {"• {subject}: {count} ({marks})", "• {subject}: {count} ({marks})"},
+	ViewAttendanceLateOnly: {"• {subject}: {marks}", "• {subject}: {marks}"},
+	ViewLegend:             {"<i>{items}.</i>", "<i>{items}.</i>"},
+	ViewLegendItem:         {"{code} — {kind}", "{code} — {kind}"},
+	BtnAttendanceByDate:    {"По датам", "By date"},
+	BtnAttendanceBySubject: {"По предметам", "By subject"},
+	ViewAttendanceEntry:    {"{date} · {subject} · {mark}", "{date} · {subject} · {mark}"},
 	ViewTimes: {
 		"{n, plural, one {# раз} few {# раза} many {# раз} other {# раза}}",
 		"{n, plural, one {# time} other {# times}}",
@@ -127,7 +144,7 @@ var viewMessages = messages{
 	ViewIllKind:       {"по болезни", "illness"},
 	ViewExcusedKind:   {"по уважительной причине", "excused"},
 	ViewByRequestKind: {"по заявлению", "on request"},
-	ViewLateKind:      {"опоздания", "late"},
+	ViewLateKind:      {"опоздание (не пропуск)", "late (not missed)"},
 	ViewAbsentMark:    {"н", "absent"},
 	ViewIllMark:       {"б", "ill"},
 	ViewExcusedMark:   {"у", "excused"},

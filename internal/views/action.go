@@ -59,7 +59,9 @@ func field(p string) byte {
 }
 
 // isSpan reports whether p is a span.
-func isSpan(p string) bool { return p == SpanToday || p == SpanTomorrow || p == SpanWeek }
+func isSpan(p string) bool {
+	return p == SpanToday || p == SpanTomorrow || p == SpanWeek || p == SpanDates
+}
 
 // set reads one field of an encoded action into a.
 func (a *Action) set(p string) error {

@@ -30,11 +30,13 @@ const (
 	Finals        ViewKind = "final"      // period, year, exam and final grades
 )
 
-// Spans of the Homework and Timetable views.
+// Spans of the Homework and Timetable views, and SpanDates: the
+// Attendance view's list by date.
 const (
 	SpanToday    = "today"
 	SpanTomorrow = "tomorrow"
 	SpanWeek     = "week"
+	SpanDates    = "dates"
 )
 
 // Action says which view to show about which student. Zero fields take

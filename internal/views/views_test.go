@@ -150,19 +150,25 @@ func TestSubjectDetail(t *testing.T) {
 func TestAttendance(t *testing.T) {
 	s := newSchool(t, nil)
 	run(t, s, []viewCase{
-		{name: "ru counts by kind with plurals and a list", lang: i18n.RU, today: "2026-09-10", student: storetest.StudentBelov,
+		{name: "ru counts by subject with plurals and the legend", lang: i18n.RU, today: "2026-09-10", student: storetest.StudentBelov,
 			action: views.Action{View: views.Attendance},
-			want: []string{"<b>Посещаемость · 1 четверть</b>", "Пропущено: <b>1 урок</b>", "• без уважительной причины: 1 урок",
-				"• опоздания: 1 раз", "8 сен · Математика · н\n9 сен · Физическая культура · оп"}},
+			want: []string{"<b>Посещаемость · 1 четверть</b>", "Пропущено: <b>1 урок</b> · опозданий: 1\n\n" +
+				"• Математика: 1 урок (н 1)\n• Физическая культура: оп 1\n\n",
+				"<i>н — без уважительной причины · б — по болезни · у — по уважительной причине · п — по заявлению · оп — опоздание (не пропуск).</i>"},
+			notWant: []string{"8 сен"}},
+		{name: "ru the list by date on demand", lang: i18n.RU, today: "2026-09-10", student: storetest.StudentBelov,
+			action:  views.Action{View: views.Attendance, Span: views.SpanDates},
+			want:    []string{"<b>По датам</b>\n8 сен · Математика · н\n9 сен · Физическая культура · оп", "н — без уважительной причины"},
+			notWant: []string{"Пропущено"}},
 		{name: "en", lang: i18n.EN, today: "2026-09-10", student: storetest.StudentBelov,
 			action: views.Action{View: views.Attendance},
-			want:   []string{"Missed: <b>1 lesson</b>", "• unexcused: 1 lesson", "• late: 1 time", "8 Sep · Математика · absent"}},
+			want:   []string{"Missed: <b>1 lesson</b> · late: 1", "• Математика: 1 lesson (absent 1)", "absent — unexcused"}},
 		{name: "ill", lang: i18n.RU, today: "2026-09-10", student: storetest.StudentVolkov,
 			action: views.Action{View: views.Attendance},
-			want:   []string{"Пропущено: <b>1 урок</b>", "• по болезни: 1 урок", "7 сен · Русский язык · б"}},
+			want:   []string{"Пропущено: <b>1 урок</b>", "• Русский язык: 1 урок (б 1)"}},
 		{name: "excused in a half", lang: i18n.RU, today: "2026-09-10", student: storetest.StudentErshov,
 			action: views.Action{View: views.Attendance},
-			want:   []string{"<b>Посещаемость · 1 полугодие</b>", "• по уважительной причине: 1 урок"}},
+			want:   []string{"<b>Посещаемость · 1 полугодие</b>", "(у 1)"}},
 		{name: "none", lang: i18n.RU, today: "2026-09-10", student: storetest.StudentGuseva,
 			action: views.Action{View: views.Attendance},
 			want:   []string{"Пропусков за этот период нет."}, notWant: []string{"Пропущено"}},
@@ -170,6 +176,21 @@ func TestAttendance(t *testing.T) {
 			action: views.Action{View: views.Attendance},
 			want:   []string{"No absences this term."}},
 	})
+}
+
+// TestAttendanceSwitch: the counts lead to the list by date and back.
+func TestAttendanceSwitch(t *testing.T) {
+	s := newSchool(t, nil)
+	belov := s.student(t, storetest.StudentBelov)
+	_, pages := s.render(t, i18n.RU, "2026-09-10", views.Action{View: views.Attendance, StudentID: belov})
+	byDate := pages[len(pages)-1].Buttons[0][0]
+	if byDate.Label != "По датам" || byDate.Action.Span != views.SpanDates || byDate.Action.PeriodID == 0 {
+		t.Fatalf("first button %+v, want «По датам»", byDate)
+	}
+	_, pages = s.render(t, i18n.RU, "2026-09-10", byDate.Action)
+	if back := pages[len(pages)-1].Buttons[0][0]; back.Label != "По предметам" || back.Action.Span != "" {
+		t.Errorf("first button of the list %+v, want «По предметам»", back)
+	}
 }
 
 func TestAttendancePlurals(t *testing.T) {
@@ -183,10 +204,10 @@ func TestAttendancePlurals(t *testing.T) {
 	run(t, s, []viewCase{
 		{name: "ru five lessons, four ill", lang: i18n.RU, today: "2026-09-10", student: storetest.StudentBelov,
 			action: views.Action{View: views.Attendance},
-			want:   []string{"Пропущено: <b>5 уроков</b>", "• по болезни: 4 урока", "• без уважительной причины: 1 урок"}},
+			want:   []string{"Пропущено: <b>5 уроков</b>", "• Математика: 2 урока (н 1, б 1)\n• Русский язык: 2 урока (б 2)\n• Английский язык: 1 урок (б 1)"}},
 		{name: "en", lang: i18n.EN, today: "2026-09-10", student: storetest.StudentBelov,
 			action: views.Action{View: views.Attendance},
-			want:   []string{"Missed: <b>5 lessons</b>", "• illness: 4 lessons"}},
+			want:   []string{"Missed: <b>5 lessons</b>", "• Русский язык: 2 lessons (ill 2)"}},
 	})
 }
 
