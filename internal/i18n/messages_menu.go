@@ -10,6 +10,8 @@ const (
 	MenuFinal      Key = "menu.final"
 	MenuSettings   Key = "menu.settings"
 	MenuMain       Key = "menu.main"
+	MenuTomorrow   Key = "menu.tomorrow"
+	MenuNews       Key = "menu.news"
 
 	BtnToday    Key = "btn.today"
 	BtnTomorrow Key = "btn.tomorrow"
@@ -27,6 +29,8 @@ var menuMessages = messages{
 	MenuFinal:      {"Итоговые оценки", "Final grades"},
 	MenuSettings:   {"Настройки", "Settings"},
 	MenuMain:       {"Главное меню", "Main menu"},
+	MenuTomorrow:   {"Завтра", "Tomorrow"},
+	MenuNews:       {"Что нового", "What's new"},
 
 	BtnToday:    {"Сегодня", "Today"},
 	BtnTomorrow: {"Завтра", "Tomorrow"},

@@ -81,6 +81,21 @@ const (
 	ViewFinalFinal  Key = "view.final_final"
 	ViewFinalItem   Key = "view.final_item" // {label}, {grade}
 
+	ViewTomorrowTitle  Key = "view.tomorrow_title"
+	ViewNextDayTitle   Key = "view.next_day_title"
+	ViewTomorrowOff    Key = "view.tomorrow_off"    // {what}
+	ViewTomorrowLesson Key = "view.tomorrow_lesson" // {number}, {subject}, {homework}
+	ViewTomorrowFree   Key = "view.tomorrow_free"   // {number}, {subject}
+	BtnHomeworkWeek    Key = "btn.homework_week"
+	BtnTimetableWeek   Key = "btn.timetable_week"
+
+	ViewNewsTitle    Key = "view.news_title"    // {since}
+	ViewNewsGrades   Key = "view.news_grades"   //
+	ViewNewsGrade    Key = "view.news_grade"    // {date}, {subject}, {mark}
+	ViewNewsAbsences Key = "view.news_absences" //
+	ViewNewsHomework Key = "view.news_homework" //
+	ViewNewsNothing  Key = "view.news_nothing"  //
+
 	BtnViewPrevPeriod Key = "btn.view_prev_period" // {period}
 	BtnViewNextPeriod Key = "btn.view_next_period" // {period}
 	BtnViewAllGrades  Key = "btn.view_all_grades"
@@ -181,6 +196,21 @@ var viewMessages = messages{
 	ViewFinalExam:   {"экзамен", "exam"},
 	ViewFinalFinal:  {"итоговая", "final"},
 	ViewFinalItem:   {"{label} <b>{grade}</b>", "{label} <b>{grade}</b>"},
+
+	ViewTomorrowTitle:  {"<b>Завтра</b>", "<b>Tomorrow</b>"},
+	ViewNextDayTitle:   {"<b>Ближайший учебный день</b>", "<b>The next school day</b>"},
+	ViewTomorrowOff:    {"<i>Завтра: {what}.</i>", "<i>Tomorrow: {what}.</i>"},
+	ViewTomorrowLesson: {"{number}. {subject} — {homework}", "{number}. {subject} — {homework}"},
+	ViewTomorrowFree:   {"{number}. {subject} — <i>без задания</i>", "{number}. {subject} — <i>no homework</i>"},
+	BtnHomeworkWeek:    {"Задания на неделю", "Homework of the week"},
+	BtnTimetableWeek:   {"Расписание на неделю", "Timetable of the week"},
+
+	ViewNewsTitle:    {"<b>Что нового</b> с {since}", "<b>What's new</b> since {since}"},
+	ViewNewsGrades:   {"<b>Оценки</b>", "<b>Grades</b>"},
+	ViewNewsGrade:    {"{date} · {subject}: <b>{mark}</b>", "{date} · {subject}: <b>{mark}</b>"},
+	ViewNewsAbsences: {"<b>Пропуски</b>", "<b>Absences</b>"},
+	ViewNewsHomework: {"<b>Задания</b>", "<b>Homework</b>"},
+	ViewNewsNothing:  {"С прошлого раза ничего нового.", "Nothing new since last time."},
 
 	BtnViewPrevPeriod: {"← {period}", "← {period}"},
 	BtnViewNextPeriod: {"{period} →", "{period} →"},

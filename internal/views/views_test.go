@@ -5,6 +5,7 @@ import (
 	"errors"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/schooldiary/diary/internal/diary"
 	"github.com/schooldiary/diary/internal/i18n"
@@ -525,6 +526,9 @@ func TestEncodeDecode(t *testing.T) {
 		{"tomorrow", views.Action{View: views.Homework, StudentID: 5, Span: views.SpanTomorrow}, "homework:tomorrow"},
 		{"a week", views.Action{View: views.Timetable, StudentID: 5, Span: views.SpanWeek, Day: diary.MustDate("2026-09-14")},
 			"timetable:week:d2026-09-14"},
+		{"the list of absences", views.Action{View: views.Attendance, StudentID: 5, Span: views.SpanDates, PeriodID: 2}, "attendance:dates:p2"},
+		{"the next school day", views.Action{View: views.Tomorrow, StudentID: 5}, "tomorrow"},
+		{"news since a visit", views.Action{View: views.News, StudentID: 5, Since: time.Unix(1760950800, 0).UTC()}, "news:t1760950800"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -567,5 +571,46 @@ func FuzzDecode(f *testing.F) {
 		if err != nil || back != a {
 			t.Errorf("Decode(Encode(%+v)) = %+v, %v", a, back, err)
 		}
+	})
+}
+
+func TestTomorrow(t *testing.T) {
+	s := newSchool(t, nil)
+	run(t, s, []viewCase{
+		{name: "lessons in order, each with its homework", lang: i18n.RU, today: "2026-09-09", student: storetest.StudentBelov,
+			action: views.Action{View: views.Tomorrow},
+			want: []string{"<b>Завтра</b>\nБелов Антон, 5А\n\n<b>Чт, 10 сентября</b>\n2. Русский язык — Упр. 12\n" +
+				"• Математика <i>(индивидуально)</i>: Повторить таблицу умножения на 7"}},
+		{name: "a lesson without homework", lang: i18n.RU, today: "2026-09-06", student: storetest.StudentBelov,
+			action: views.Action{View: views.Tomorrow},
+			want:   []string{"<b>Пн, 7 сентября</b>\n1. Математика — <i>без задания</i>\n2. Русский язык — <i>без задания</i>"}},
+		{name: "tomorrow a day off, no lessons within a week", lang: i18n.RU, today: "2026-09-11", student: storetest.StudentBelov,
+			action: views.Action{View: views.Tomorrow},
+			want:   []string{"<b>Сб, 12 сентября</b> — выходной"}},
+		{name: "after a holiday the next school day", lang: i18n.RU, today: "2026-11-03", student: storetest.StudentBelov,
+			action: views.Action{View: views.Tomorrow},
+			want:   []string{"<b>Ближайший учебный день</b>\n<i>Завтра: День народного единства.</i>", "<b>Вт, 10 ноября</b>\n2. Математика"}},
+		{name: "en", lang: i18n.EN, today: "2026-09-09", student: storetest.StudentBelov,
+			action: views.Action{View: views.Tomorrow},
+			want:   []string{"<b>Tomorrow</b>", "<b>Thu, 10 September</b>\n2. Русский язык — Упр. 12"}},
+	})
+}
+
+func TestNews(t *testing.T) {
+	s := newSchool(t, nil)
+	run(t, s, []viewCase{
+		{name: "a week back without a visit: grades, absences, homework up to today", lang: i18n.RU, today: "2026-09-10", student: storetest.StudentBelov,
+			action: views.Action{View: views.News},
+			want: []string{"<b>Что нового</b> с 3 сен\nБелов Антон, 5А",
+				"<b>Оценки</b>\n7 сен · Английский язык: <b>4</b>\n7 сен · Математика: <b>5</b>\n8 сен · Математика: <b>3 (×2)</b>\n9 сен · Физическая культура: <b>зач</b>\n\n",
+				"<b>Пропуски</b>\n8 сен · Математика · н\n9 сен · Физическая культура · оп\n\n",
+				"<b>Задания</b>\n• Математика: № 1–5, стр. 8"},
+			notWant: []string{"11 сен"}},
+		{name: "since a visit after the grades were put: nothing new", lang: i18n.RU, today: "2026-09-10", student: storetest.StudentGuseva,
+			action: views.Action{View: views.News, Since: time.Date(2030, 1, 1, 0, 0, 0, 0, time.UTC)},
+			want:   []string{"с 1 янв", "С прошлого раза ничего нового."}, notWant: []string{"<b>Оценки</b>"}},
+		{name: "en", lang: i18n.EN, today: "2026-09-10", student: storetest.StudentBelov,
+			action: views.Action{View: views.News},
+			want:   []string{"<b>What's new</b> since 3 Sep", "<b>Absences</b>"}},
 	})
 }
