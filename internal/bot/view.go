@@ -39,6 +39,10 @@ func (b *B) render(ctx context.Context, r *req, a access, action string) error {
 	if b.d.Views == nil {
 		return b.send(ctx, r.chatID, i18n.T(r.lang, i18n.ErrViewUnavailable), nil)
 	}
+	action, err := b.withSince(ctx, r.userID, a, action)
+	if err != nil {
+		return err
+	}
 	pages, err := b.d.Views.Render(ctx, r.lang, a.viewer, studentID, a.today, action)
 	if err != nil {
 		return fmt.Errorf("render %s: %w", viewName(action), err)
