@@ -15,8 +15,10 @@ import (
 	"github.com/schooldiary/diary/internal/cluster"
 )
 
-// buttonTTL is how long an inline button works after it was sent.
-const buttonTTL = 24 * time.Hour
+// buttonTTL is how long an inline button works after it was sent: a week,
+// so that a family's menu of yesterday still opens today's grades (a press
+// re-authorises everything; a message over 48 hours old answers anew).
+const buttonTTL = 7 * 24 * time.Hour
 
 // buttonIDBytes is the randomness of a button id: 72 bits, 12 characters.
 const buttonIDBytes = 9

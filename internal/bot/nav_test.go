@@ -2,7 +2,9 @@ package bot
 
 import (
 	"testing"
+	"time"
 
+	"github.com/schooldiary/diary/internal/demo"
 	"github.com/schooldiary/diary/internal/diary"
 	"github.com/schooldiary/diary/internal/i18n"
 	"github.com/schooldiary/diary/internal/telegramtest"
@@ -94,5 +96,39 @@ func TestOldConsentButtonsStale(t *testing.T) {
 		}
 		h.press(u.ID, menu, label(i18n.MenuGrades))
 		h.expect(u.ID, f.student.Name.Full()+" · grades")
+	})
+}
+
+// TestOldMenuAnswersAnew: a menu of three days ago still works, but Telegram
+// no longer lets it be edited: the view comes as a new message below and
+// the old menu stays as it was.
+func TestOldMenuAnswersAnew(t *testing.T) {
+	forEachStore(t, options{}, func(t *testing.T, h *harness) {
+		f := h.parent()
+		u := h.user(telegramtest.User{})
+		menu := h.linkParent(u.ID, f, f.student)
+		h.clock.Advance(72 * time.Hour)
+		h.press(u.ID, menu, label(i18n.MenuGrades))
+		view := h.expect(u.ID, "· grades")
+		if view.ID == menu.ID || view.Edits != 0 {
+			t.Errorf("view in message %d (%d edits), want a new message after the menu %d", view.ID, view.Edits, menu.ID)
+		}
+		if m := h.tg.Messages(u.ID)[menu.ID-1]; m.Edits != 0 || m.Text != menu.Text {
+			t.Errorf("the old menu changed: %q, %d edits", m.Text, m.Edits)
+		}
+	})
+}
+
+// TestStaffTypingAViewGetsTheirMenu: a staff member without a child who
+// types /grades or «оценки» gets the staff menu, not a family's code request.
+func TestStaffTypingAViewGetsTheirMenu(t *testing.T) {
+	forEachStore(t, options{}, func(t *testing.T, h *harness) {
+		teacher := h.staffByExt(diary.RoleClassTeacher, demo.ClassTeacherExtID)
+		u := h.user(telegramtest.User{})
+		h.linkStaff(u.ID, teacher)
+		for _, typed := range []string{"/grades", "оценки"} {
+			h.send(u.ID, typed)
+			h.expectKey(u.ID, i18n.StaffMenu, "name", teacher.Name.Full())
+		}
 	})
 }

@@ -8,13 +8,18 @@ import (
 	"github.com/schooldiary/diary/internal/i18n"
 )
 
-// viewSelected shows action for the selected child (a command such as /grades).
+// viewSelected shows action for the selected child (a command such as
+// /grades, or a plain word); staff without a child get their menu, not a
+// request for a family's code.
 func (b *B) viewSelected(ctx context.Context, r *req, action string) error {
 	w, err := b.people(ctx, r.userID)
 	if err != nil {
 		return err
 	}
 	c, ok := b.selected(r, w)
+	if !ok && len(w.staff) > 0 {
+		return b.showMenu(ctx, r, w)
+	}
 	if !ok {
 		return b.askCode(ctx, r, i18n.ErrNotLinked)
 	}
