@@ -43,7 +43,7 @@ func (b *B) staffExpect(ctx context.Context, r *req, btn button) error {
 func (b *B) staffValue(ctx context.Context, r *req, btn button) error {
 	v, err := strconv.Atoi(btn.Action)
 	if err != nil || v < 1 || v > 5 {
-		return b.sendStale(ctx, r)
+		return errStale
 	}
 	ca, err := b.authorizeCard(ctx, r, btn.Student, btn.Arg)
 	if err != nil || ca == nil {

@@ -229,12 +229,12 @@ func (b *B) familyView(ctx context.Context, r *req, action string) error {
 	return b.viewSelected(ctx, r, action)
 }
 
-// dispatchStaff runs a staff home button; any other kind is stale.
+// dispatchStaff runs a staff home button; any other kind is errStale.
 func (b *B) dispatchStaff(ctx context.Context, r *req, btn button) error {
 	if act, ok := staffActions[btn.Kind]; ok {
 		return act(b, ctx, r, btn)
 	}
-	return b.sendStale(ctx, r)
+	return errStale
 }
 
 // staffHomeButton is the way back to the staff home.

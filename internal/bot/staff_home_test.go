@@ -25,8 +25,11 @@ var forgedUpdates atomic.Int64
 // see must get nothing.
 func (h *harness) forge(userID int64, btn button) {
 	h.t.Helper()
-	id, err := h.b.issue(h.ctx, &req{chatID: userID, userID: userID}, btn)
+	id, err := h.b.newButtonID()
 	if err != nil {
+		h.t.Fatal(err)
+	}
+	if err := h.b.issue(h.ctx, &req{chatID: userID, userID: userID}, id, btn); err != nil {
 		h.t.Fatal(err)
 	}
 	if err := h.b.Receive(h.ctx, callbackUpdate(50_000_000+forgedUpdates.Add(1), userID, id)); err != nil {
@@ -117,12 +120,13 @@ func TestSubjectTeacherHome(t *testing.T) {
 		h.press(u.ID, today, buttonWith(t, today, "3. 8А"))
 		roster := h.expect(u.ID, "8А")
 		h.checkRoster(roster, "8А", diary.DateOf(h.clock.Now()), 3)
+		menu = h.home(u.ID, roster, teacher)
 		h.press(u.ID, menu, label(i18n.BtnStaffTomorrow))
-		h.expect(u.ID, "Ваши уроки")
+		tomorrow := h.expect(u.ID, "Ваши уроки")
 		if h.staffVisits(teacher.ID, "staff.lessons") != 2 || h.staffVisits(teacher.ID, "staff.lesson") != 1 {
 			t.Errorf("the teacher's views are not all recorded")
 		}
-		h.teacherCard(u.ID, teacher, menu)
+		h.teacherCard(u.ID, teacher, h.home(u.ID, tomorrow, teacher))
 		h.send(u.ID, "/grades")
 		h.expectKey(u.ID, i18n.StaffMenu, "name", teacher.Name.Full())
 		h.send(u.ID, "/start")
@@ -136,6 +140,14 @@ func TestSubjectTeacherHome(t *testing.T) {
 			t.Errorf("a teacher's help describes the administration's views")
 		}
 	})
+}
+
+// home presses «Меню сотрудника» on view m and returns the staff menu it
+// becomes.
+func (h *harness) home(userID int64, m telegramtest.Message, s diary.Staff) telegramtest.Message {
+	h.t.Helper()
+	h.press(userID, m, label(i18n.BtnStaffHome))
+	return h.expectKey(userID, i18n.StaffMenu, "name", s.Name.Full())
 }
 
 // checkRoster checks a lesson's class list: every student of the class,
@@ -384,7 +396,7 @@ func TestSchoolCoverage(t *testing.T) {
 			if !strings.Contains(cover.Text, "10А: 0 / 0 /") || !strings.Contains(cover.Text, "Школа: 1 / 1 / 60") {
 				t.Errorf("%s: coverage of the school:\n%s", who.ext, cover.Text)
 			}
-			h.press(u.ID, menu, label(i18n.BtnStaffActive))
+			h.press(u.ID, h.home(u.ID, cover, s), label(i18n.BtnStaffActive))
 			active := h.expect(u.ID, "Активность за неделю")
 			if want := fmt.Sprintf("7А: 1 из %d", len(students)); !strings.Contains(active.Text, want) {
 				t.Errorf("%s: activity lacks %q:\n%s", who.ext, want, active.Text)
