@@ -33,7 +33,7 @@ func (b *B) onContact(ctx context.Context, r *req, ct *models.Contact) error {
 	links, err := b.linkByPhone(ctx, r, schools, phone)
 	switch {
 	case errors.Is(err, diary.ErrStudentLeft) && len(links) == 0:
-		return b.send(ctx, r.chatID, i18n.T(r.lang, i18n.RefusedLeft), nil)
+		return b.send(ctx, r.chatID, refusalText(r.lang, err), nil)
 	case err != nil && !errors.Is(err, diary.ErrStudentLeft):
 		return err
 	case len(links) == 0:

@@ -38,7 +38,7 @@ func TestLeftStudentsFamilyRefused(t *testing.T) {
 
 		u := h.user(telegramtest.User{})
 		h.startWith(u.ID, code)
-		h.expectKey(u.ID, i18n.RefusedLeft)
+		h.expectKey(u.ID, i18n.RefusedLeftExpelled, "date", left.LeftOn)
 
 		h.press(linked.ID, menu, label(i18n.MenuGrades))
 		h.expectKey(linked.ID, i18n.ErrStaleButton)

@@ -55,7 +55,7 @@ func (b *B) redeem(ctx context.Context, r *req, typed string) error {
 	case errors.Is(err, diary.ErrNotFound):
 		return b.wrongCode(ctx, r)
 	case err != nil && refusal(err) != i18n.ErrGeneric:
-		return b.send(ctx, r.chatID, i18n.T(r.lang, refusal(err)), nil)
+		return b.send(ctx, r.chatID, refusalText(r.lang, err), nil)
 	case err != nil:
 		return fmt.Errorf("redeem: %w", err)
 	}
@@ -135,6 +135,22 @@ func (b *B) staffLinked(ctx context.Context, r *req, l diary.Link) error {
 		return err
 	}
 	return b.menu(ctx, r)
+}
+
+// departureKeys are the texts of the departures the journal records.
+var departureKeys = map[string]i18n.Key{
+	diary.LeftExpelled: i18n.RefusedLeftExpelled, diary.LeftTransferred: i18n.RefusedLeftTransferred,
+	diary.LeftGraduated: i18n.RefusedLeftGraduated, diary.LeftNotInRoster: i18n.RefusedLeftNotInRoster,
+}
+
+// refusalText is refusal's text in lang; a departure is named with its
+// stored reason and date when the journal recorded them.
+func refusalText(lang i18n.Lang, err error) string {
+	reason, on := diary.DepartureOf(err)
+	if key, ok := departureKeys[reason]; ok && !on.IsZero() {
+		return i18n.T(lang, key, "date", on)
+	}
+	return i18n.T(lang, refusal(err))
 }
 
 // refusal maps a domain refusal to its message (clause 2.7): the one place

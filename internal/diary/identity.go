@@ -191,8 +191,9 @@ type RedeemFacts struct {
 // CheckRedeem decides whether a usable code of kind k may link its person
 // (clause 2.7): a guardian who no longer represents the student is
 // ErrNotGuardian; a student recorded as left (whatever the date: Apply ends
-// their links at once, clause 3.2) is ErrStudentLeft; a staff member not
-// working on f.Today is ErrStaffInactive.
+// their links at once, clause 3.2) is ErrStudentLeft, as a *LeftError with
+// the stored reason; a staff member not working on f.Today is
+// ErrStaffInactive.
 func CheckRedeem(k LinkKind, f RedeemFacts) error {
 	switch k {
 	case LinkGuardian:
@@ -213,8 +214,11 @@ func CheckRedeem(k LinkKind, f RedeemFacts) error {
 
 // studentLinkable refuses a student who left.
 func studentLinkable(s Student) error {
-	if s.ID == 0 || s.Status == Left {
+	switch {
+	case s.ID == 0:
 		return ErrStudentLeft
+	case s.Status == Left:
+		return StudentLeft(s)
 	}
 	return nil
 }
