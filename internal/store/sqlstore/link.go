@@ -178,3 +178,9 @@ func (s *Store) EndStudentLinks(ctx context.Context, studentID int64, reason str
 		WHERE student_id = $1 AND ended_at IS NULL`, studentID, s.instant(s.clock()), reason)
 	return int(n), s.wrap(err, "end links of student %d", studentID)
 }
+
+// StudentLinks lists the active links to the student by id.
+func (s *Store) StudentLinks(ctx context.Context, studentID int64) ([]diary.Link, error) {
+	return list(ctx, s, s.p, "student links", scanLink, `SELECT `+linkCols+` FROM links
+		WHERE student_id = $1 AND ended_at IS NULL ORDER BY id`, studentID)
+}
