@@ -120,7 +120,8 @@ func linkDone(lang i18n.Lang, c child) string {
 	return i18n.T(lang, i18n.LinkDone, "child", c.student.Name.Full(), "class", c.class.Name)
 }
 
-// staffLinked welcomes a staff member and remembers their chat.
+// staffLinked welcomes a staff member, remembers their chat and tells a
+// class teacher of the access requests waiting for them.
 func (b *B) staffLinked(ctx context.Context, r *req, l diary.Link) error {
 	s, err := b.d.Store.Staff(ctx, l.StaffID)
 	if err != nil {
@@ -134,7 +135,10 @@ func (b *B) staffLinked(ctx context.Context, r *req, l diary.Link) error {
 	if err := b.updateCommands(ctx, r); err != nil {
 		return err
 	}
-	return b.menu(ctx, r)
+	if err := b.menu(ctx, r); err != nil {
+		return err
+	}
+	return b.announcePending(ctx, r)
 }
 
 // departureKeys are the texts of the departures the journal records.

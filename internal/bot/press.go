@@ -64,7 +64,7 @@ func (b *B) dispatchMore(ctx context.Context, r *req, btn button) error {
 	case btnNoCode:
 		return b.accessBegin(ctx, r)
 	}
-	return b.sendStale(ctx, r)
+	return b.dispatchAccess(ctx, r, btn)
 }
 
 // pressView re-authorises a view button: a student no longer linked makes
