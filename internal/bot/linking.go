@@ -167,6 +167,8 @@ func refusal(err error) i18n.Key {
 		return i18n.RefusedExpired
 	case errors.Is(err, diary.ErrStudentLeft):
 		return i18n.RefusedLeft
+	case isNoFamilyConsent(err):
+		return i18n.ConsentStudentAsk
 	case errors.Is(err, diary.ErrNoConsent):
 		return i18n.RefusedNoConsent
 	case errors.Is(err, diary.ErrNotGuardian), errors.Is(err, diary.ErrNotStudent),
