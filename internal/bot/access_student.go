@@ -25,7 +25,9 @@ const promptEvery = 24 * time.Hour
 type noFamilyConsent struct{}
 
 // Error implements error.
-func (*noFamilyConsent) Error() string { return "no guardian has consented: " + diary.ErrNoConsent.Error() }
+func (*noFamilyConsent) Error() string {
+	return "no guardian has consented: " + diary.ErrNoConsent.Error()
+}
 
 // Unwrap returns diary.ErrNoConsent.
 func (*noFamilyConsent) Unwrap() error { return diary.ErrNoConsent }
