@@ -18,7 +18,7 @@ const (
 	btnReqRefuse  = "req_no"   // refuse request Arg: ask for the reason
 )
 
-// RequestsButton is the staff home's button that opens the pending access
+// requestsButton is the staff home's button that opens the pending access
 // requests of the classes the user leads («Заявки на доступ»).
 func requestsButton(lang i18n.Lang) button {
 	return button{Kind: btnRequests, Text: i18n.Plain(lang, i18n.BtnRequests)}
