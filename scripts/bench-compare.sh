@@ -4,6 +4,7 @@
 # comparison (new against old, with the change in per cent).
 #   scripts/bench-compare.sh REV        e.g. d6d766d
 #   BENCH_ROUNDS    alternations of old and new            (default 2)
+#   BENCH_ONLY      ImportDemo or Reads: only that benchmark (default both)
 # and bench.sh's BENCH_IMPORT, BENCH_STUDENTS, BENCH_STORES, BENCH_READS.
 # The old revision is checked out into a temporary worktree, removed on exit.
 set -euo pipefail
@@ -27,6 +28,7 @@ run() { # run TREE BINARY BENCH BENCHTIME
 : >"$out/new.txt"
 for _ in $(seq "$rounds"); do
 	for b in ImportDemo:1x Reads:"${BENCH_READS:-2000}x"; do
+		case ${BENCH_ONLY:-} in "" | "${b%%:*}") ;; *) continue ;; esac
 		run "$old" "$tmp/old.test" "${b%%:*}" "${b#*:}" | tee -a "$out/old.txt"
 		run "$PWD" "$tmp/new.test" "${b%%:*}" "${b#*:}" | tee -a "$out/new.txt"
 	done

@@ -34,7 +34,7 @@ func (b *B) dispatchAccess(ctx context.Context, r *req, btn button) error {
 	case btnReqRefuse:
 		return b.askReason(ctx, r, btn.Arg)
 	}
-	return b.sendStale(ctx, r)
+	return errStale
 }
 
 // pendingFor lists the open requests of every class the user leads today,
@@ -144,11 +144,13 @@ func (b *B) matchText(ctx context.Context, lang i18n.Lang, ar diary.AccessReques
 }
 
 // decider returns the open request id and the staff record of the user
-// leading its class now; ok is false (and the user told why) otherwise.
+// leading its class now; ok is false otherwise, with errStale (an unknown
+// request, or one the user does not decide now) or after telling the user
+// it is decided already.
 func (b *B) decider(ctx context.Context, r *req, id int64) (diary.AccessRequest, diary.Staff, bool, error) {
 	ar, err := b.d.Store.AccessRequest(ctx, id)
 	if errors.Is(err, diary.ErrNotFound) {
-		return ar, diary.Staff{}, false, b.sendStale(ctx, r)
+		return ar, diary.Staff{}, false, errStale
 	}
 	if err != nil {
 		return ar, diary.Staff{}, false, fmt.Errorf("access request: %w", err)
@@ -158,7 +160,7 @@ func (b *B) decider(ctx context.Context, r *req, id int64) (diary.AccessRequest,
 	case err != nil:
 		return ar, staff, false, err
 	case staff.ID == 0 || ar.ClassID == 0:
-		return ar, staff, false, b.sendStale(ctx, r)
+		return ar, staff, false, errStale
 	case !ar.Open():
 		return ar, staff, false, b.send(ctx, r.chatID, i18n.T(r.lang, i18n.AccessDecided), nil)
 	}
@@ -251,6 +253,9 @@ func (b *B) refuseWith(ctx context.Context, r *req, reason string) error {
 		return err
 	}
 	ar, staff, ok, err := b.decider(ctx, r, id)
+	if errors.Is(err, errStale) {
+		return b.sendStale(ctx, r) // a typed reason has no button to answer on
+	}
 	if !ok || err != nil {
 		return err
 	}

@@ -1,6 +1,7 @@
 package bot
 
 import (
+	"cmp"
 	"context"
 	"encoding/base64"
 	"encoding/json"
@@ -14,8 +15,10 @@ import (
 	"github.com/schooldiary/diary/internal/cluster"
 )
 
-// buttonTTL is how long an inline button works after it was sent.
-const buttonTTL = 24 * time.Hour
+// buttonTTL is how long an inline button works after it was sent: a week,
+// so that a family's menu of yesterday still opens today's grades (a press
+// re-authorises everything; a message over 48 hours old answers anew).
+const buttonTTL = 7 * 24 * time.Hour
 
 // buttonIDBytes is the randomness of a button id: 72 bits, 12 characters.
 const buttonIDBytes = 9
@@ -48,7 +51,10 @@ type button struct {
 	Student int64  `json:"s,omitempty"`
 	Action  string `json:"a,omitempty"`
 	Arg     int64  `json:"x,omitempty"`
-	Text    string `json:"-"` // the label, not stored
+	// Group is the id of the keyboard's first button, shared by every
+	// button of that keyboard: replacing the message revokes the group.
+	Group string `json:"g,omitempty"`
+	Text  string `json:"-"` // the label, not stored
 }
 
 // errStale is a button whose id does not resolve for this chat and user.
@@ -57,14 +63,26 @@ var errStale = errors.New("bot: stale button")
 // buttonKey is the Sessions key of a button id.
 func buttonKey(id string) string { return "btn:" + id }
 
-// keyboard turns rows of buttons into an inline keyboard, storing each.
+// revokedKey is the Sessions key marking a keyboard's group revoked.
+func revokedKey(group string) string { return "btn-revoked:" + group }
+
+// keyboard turns rows of buttons into an inline keyboard, storing each
+// under a new id with the keyboard's group.
 func (b *B) keyboard(ctx context.Context, r *req, rows [][]button) (*models.InlineKeyboardMarkup, error) {
 	kb := &models.InlineKeyboardMarkup{InlineKeyboard: make([][]models.InlineKeyboardButton, 0, len(rows))}
+	group := ""
 	for _, row := range rows {
 		out := make([]models.InlineKeyboardButton, 0, len(row))
 		for _, btn := range row {
-			id, err := b.issue(ctx, r, btn)
+			id, err := b.newButtonID()
 			if err != nil {
+				return nil, err
+			}
+			if group == "" {
+				group = id
+			}
+			btn.Group = group
+			if err := b.issue(ctx, r, id, btn); err != nil {
 				return nil, err
 			}
 			out = append(out, models.InlineKeyboardButton{Text: btn.Text, CallbackData: id})
@@ -74,26 +92,58 @@ func (b *B) keyboard(ctx context.Context, r *req, rows [][]button) (*models.Inli
 	return kb, nil
 }
 
-// issue stores btn for r's chat and user and returns its id.
-func (b *B) issue(ctx context.Context, r *req, btn button) (string, error) {
-	btn.Chat, btn.User = r.chatID, r.userID
-	raw, err := json.Marshal(btn)
-	if err != nil {
-		return "", fmt.Errorf("issue button: %w", err)
-	}
+// newButtonID returns a new random button id.
+func (b *B) newButtonID() (string, error) {
 	var id [buttonIDBytes]byte
 	if _, err := io.ReadFull(b.d.Random, id[:]); err != nil {
 		return "", fmt.Errorf("issue button: %w", err)
 	}
-	s := base64.RawURLEncoding.EncodeToString(id[:])
-	if err := b.d.Cluster.Sessions.Set(ctx, buttonKey(s), raw, buttonTTL); err != nil {
-		return "", fmt.Errorf("issue button: %w", err)
+	return base64.RawURLEncoding.EncodeToString(id[:]), nil
+}
+
+// issue stores btn for r's chat and user under id.
+func (b *B) issue(ctx context.Context, r *req, id string, btn button) error {
+	btn.Chat, btn.User = r.chatID, r.userID
+	raw, err := json.Marshal(btn)
+	if err != nil {
+		return fmt.Errorf("issue button: %w", err)
 	}
-	return s, nil
+	if err := b.d.Cluster.Sessions.Set(ctx, buttonKey(id), raw, buttonTTL); err != nil {
+		return fmt.Errorf("issue button: %w", err)
+	}
+	return nil
+}
+
+// revoke makes every button of a keyboard's group stale: its message now
+// shows another view.
+func (b *B) revoke(ctx context.Context, group string) error {
+	if group == "" {
+		return nil
+	}
+	if err := b.d.Cluster.Sessions.Set(ctx, revokedKey(group), []byte{1}, buttonTTL); err != nil {
+		return fmt.Errorf("revoke buttons: %w", err)
+	}
+	return nil
+}
+
+// revoked reports whether the group of btn was revoked.
+func (b *B) revoked(ctx context.Context, btn button) (bool, error) {
+	if btn.Group == "" {
+		return false, nil
+	}
+	_, err := b.d.Cluster.Sessions.Get(ctx, revokedKey(btn.Group))
+	switch {
+	case errors.Is(err, cluster.ErrNotFound):
+		return false, nil
+	case err != nil:
+		return false, fmt.Errorf("resolve button: %w", err)
+	}
+	return true, nil
 }
 
 // resolve returns the button data stands for when it was sent to r's chat
-// and user; errStale otherwise (unknown, expired, forged or someone else's).
+// and user; errStale otherwise (unknown, expired, forged, someone else's, or
+// of a message since replaced by another view).
 func (b *B) resolve(ctx context.Context, r *req, data string) (button, error) {
 	var btn button
 	if len(data) != base64.RawURLEncoding.EncodedLen(buttonIDBytes) {
@@ -108,6 +158,9 @@ func (b *B) resolve(ctx context.Context, r *req, data string) (button, error) {
 	}
 	if json.Unmarshal(raw, &btn) != nil || btn.Chat != r.chatID || btn.User != r.userID {
 		return button{}, errStale
+	}
+	if gone, err := b.revoked(ctx, btn); gone || err != nil {
+		return button{}, cmp.Or(err, errStale)
 	}
 	return btn, nil
 }

@@ -40,8 +40,7 @@ func TestLeftStudentsFamilyRefused(t *testing.T) {
 		h.startWith(u.ID, code)
 		h.expectKey(u.ID, i18n.RefusedLeftExpelled, "date", left.LeftOn)
 
-		h.press(linked.ID, menu, label(i18n.MenuGrades))
-		h.expectKey(linked.ID, i18n.ErrStaleButton)
+		h.expectStale(h.press(linked.ID, menu, label(i18n.MenuGrades)))
 		if got := len(h.views.Calls()); got != 0 {
 			t.Errorf("views rendered for a left student: %d", got)
 		}
@@ -67,8 +66,10 @@ func TestConsentDeclineAndWithdraw(t *testing.T) {
 		h.press(u.ID, again, label(i18n.BtnConsentAccept))
 		h.expect(u.ID, "Согласие записано")
 		menu := h.expect(u.ID, "Выбран ученик")
+		h.send(u.ID, "/menu") // a second menu: settings replace it in place
+		second := h.expect(u.ID, "Выбран ученик")
 
-		h.press(u.ID, menu, label(i18n.MenuSettings))
+		h.press(u.ID, second, label(i18n.MenuSettings))
 		settings := h.expectKey(u.ID, i18n.SettingsTitle)
 		h.press(u.ID, settings, label(i18n.BtnSettingsConsent))
 		status := h.expect(u.ID, "дано 20 октября, редакция 2025-09")
@@ -84,8 +85,7 @@ func TestConsentDeclineAndWithdraw(t *testing.T) {
 		if err != nil || len(history) != 1 || history[0].Active() {
 			t.Errorf("consent history = %+v, %v", history, err)
 		}
-		h.press(u.ID, menu, label(i18n.MenuGrades))
-		h.expectKey(u.ID, i18n.ErrStaleButton)
+		h.expectStale(h.press(u.ID, menu, label(i18n.MenuGrades)))
 		if got := len(h.views.Calls()); got != 0 {
 			t.Errorf("views rendered after withdrawal: %d", got)
 		}

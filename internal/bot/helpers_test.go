@@ -284,12 +284,13 @@ func (h *harness) user(u telegramtest.User) telegramtest.User {
 	return u
 }
 
-// next waits for the bot's next message to the user's chat.
+// next waits for the bot's next message to the user's chat, or its next
+// edit of one (a view replaced in place keeps its message's ID).
 func (h *harness) next(userID int64) telegramtest.Message {
 	h.t.Helper()
 	ctx, cancel := context.WithTimeout(h.ctx, 15*time.Second)
 	defer cancel()
-	m, err := h.tg.NextBotMessage(ctx, userID)
+	m, err := h.tg.NextBotChange(ctx, userID)
 	if err != nil {
 		h.t.Fatalf("waiting for the bot's message to %d: %v\nlog:\n%s", userID, err, h.logs.String())
 	}
@@ -333,11 +334,46 @@ func (h *harness) startWith(userID int64, payload string) {
 	}
 }
 
-// press presses the button labelled text on message m.
-func (h *harness) press(userID int64, m telegramtest.Message, text string) {
+// press presses the button labelled text on message m (as the message
+// shows it now) and returns the callback query's id.
+func (h *harness) press(userID int64, m telegramtest.Message, text string) string {
 	h.t.Helper()
-	if _, err := h.tg.PressButton(userID, userID, m.ID, text); err != nil {
+	id, err := h.tg.PressButton(userID, userID, m.ID, text)
+	if err != nil {
 		h.t.Fatalf("press %q on %q: %v", text, m.Text, err)
+	}
+	return id
+}
+
+// expectAnswer waits for the bot's answer to the press queryID and checks
+// its notice: want, or none when want is "".
+func (h *harness) expectAnswer(queryID, want string) {
+	h.t.Helper()
+	ctx, cancel := context.WithTimeout(h.ctx, 15*time.Second)
+	defer cancel()
+	a, err := h.tg.WaitCallbackAnswer(ctx, queryID)
+	if err != nil {
+		h.t.Fatalf("waiting for the answer to %s: %v\nlog:\n%s", queryID, err, h.logs.String())
+	}
+	if a.Text != want {
+		h.t.Fatalf("press answered %q, want %q", a.Text, want)
+	}
+}
+
+// expectStale waits for the press queryID to be answered as a stale button.
+func (h *harness) expectStale(queryID string) {
+	h.t.Helper()
+	h.expectAnswer(queryID, label(i18n.ErrStaleButton))
+}
+
+// expectQuiet checks that the bot sent or edited nothing in the user's chat
+// since the last message read: it asks for /help and the help comes next.
+func (h *harness) expectQuiet(userID int64) {
+	h.t.Helper()
+	h.send(userID, "/help")
+	m := h.next(userID)
+	if !strings.Contains(strings.ToLower(m.Text), "бот") || m.Edits > 0 {
+		h.t.Fatalf("bot said %q (%d edits), want the help next", m.Text, m.Edits)
 	}
 }
 

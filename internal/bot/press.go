@@ -3,6 +3,7 @@ package bot
 import (
 	"context"
 	"errors"
+	"fmt"
 
 	"github.com/go-telegram/bot/models"
 
@@ -10,19 +11,81 @@ import (
 	"github.com/schooldiary/diary/internal/i18n"
 )
 
-// onPress resolves a button press and re-authorises its action for the
-// user now; a button that does not resolve is stale.
+// onPress resolves a button press, checks that what it asks for still
+// makes sense, and runs it in place of the pressed message (place.go). A
+// stale button (unknown, expired, someone else's, of a replaced view, or
+// whose moment has passed: a consent already given) is answered «Эта кнопка
+// устарела» as a notice on the button and changes nothing.
 func (b *B) onPress(ctx context.Context, r *req, q *models.CallbackQuery) error {
 	btn, err := b.resolve(ctx, r, q.Data)
+	if err == nil {
+		err = b.stillValid(ctx, r, btn)
+	}
+	if err == nil {
+		err = b.dispatch(withPlace(ctx, pressedMessage(q), btn), r, btn)
+	}
 	if errors.Is(err, errStale) {
 		b.answer(ctx, q.ID, i18n.Plain(r.lang, i18n.ErrStaleButton))
-		return b.sendStale(ctx, r)
+		return nil
 	}
 	b.answer(ctx, q.ID, "")
-	if err != nil {
+	return err
+}
+
+// validity checks, by kind of button, that its action still makes sense
+// for the user now; errStale when it does not. Kinds without a check are
+// re-authorised by their handlers (a view's by pressView, which returns
+// errStale too).
+var validity = map[string]func(b *B, ctx context.Context, r *req, btn button) error{
+	btnChild:       (*B).linkedNow,
+	btnConsent:     (*B).consentAwaited,
+	btnWithdrawAsk: (*B).consentOnRecord,
+	btnWithdraw:    (*B).consentOnRecord,
+}
+
+// stillValid runs the validity check of btn's kind.
+func (b *B) stillValid(ctx context.Context, r *req, btn button) error {
+	if check, ok := validity[btn.Kind]; ok {
+		return check(b, ctx, r, btn)
+	}
+	return nil
+}
+
+// linkedNow: the user is still linked to the button's student.
+func (b *B) linkedNow(ctx context.Context, r *req, btn button) error {
+	_, err := b.familyLink(ctx, r.userID, btn.Student)
+	if errors.Is(err, diary.ErrNotGuardian) {
+		return errStale
+	}
+	return err
+}
+
+// consentAwaited: the user is linked to the student and has not consented
+// yet; an old consent request's buttons are stale once consent is given.
+func (b *B) consentAwaited(ctx context.Context, r *req, btn button) error {
+	if err := b.linkedNow(ctx, r, btn); err != nil {
 		return err
 	}
-	return b.dispatch(ctx, r, btn)
+	has, err := b.hasConsent(ctx, r.userID, btn.Student)
+	if err != nil {
+		return fmt.Errorf("press: %w", err)
+	}
+	if has {
+		return errStale
+	}
+	return nil
+}
+
+// consentOnRecord: the user's consent about the student is on record.
+func (b *B) consentOnRecord(ctx context.Context, r *req, btn button) error {
+	has, err := b.hasConsent(ctx, r.userID, btn.Student)
+	if err != nil {
+		return fmt.Errorf("press: %w", err)
+	}
+	if !has {
+		return errStale
+	}
+	return nil
 }
 
 // dispatch runs a resolved button's action.
@@ -72,7 +135,7 @@ func (b *B) dispatchMore(ctx context.Context, r *req, btn button) error {
 func (b *B) pressView(ctx context.Context, r *req, btn button) error {
 	a, err := b.authorize(ctx, r.userID, btn.Student)
 	if errors.Is(err, diary.ErrNotGuardian) || errors.Is(err, diary.ErrNotStudent) {
-		return b.sendStale(ctx, r)
+		return errStale
 	}
 	if err != nil {
 		return b.refuse(ctx, r, btn.Student, err)

@@ -46,7 +46,8 @@ func command(text string) (cmd, arg string) {
 }
 
 // onText handles a text message: a command, the next answer of a
-// conversation, the «no code» button, or a typed code.
+// conversation, the «no code» button, a typed code, a plain word for a view
+// («оценки», «дз», «завтра» …), or something like a mistyped code (a hint).
 func (b *B) onText(ctx context.Context, r *req, text string) error {
 	if cmd, arg := command(text); cmd != "" {
 		return b.onCommand(ctx, r, cmd, arg)
@@ -62,6 +63,12 @@ func (b *B) onText(ctx context.Context, r *req, text string) error {
 	}
 	if code, ok := diary.NormalizeCode(text); ok {
 		return b.redeem(ctx, r, code)
+	}
+	if action, ok := wordAction(text); ok {
+		return b.viewSelected(ctx, r, action)
+	}
+	if hinted, err := b.codeHint(ctx, r, text); hinted {
+		return err
 	}
 	w, err := b.people(ctx, r.userID)
 	if err != nil {
@@ -92,7 +99,7 @@ func (b *B) onCommand(ctx context.Context, r *req, cmd, arg string) error {
 		return b.help(ctx, r)
 	case "menu":
 		return b.menu(ctx, r)
-	case ActionGrades, ActionHomework, ActionTimetable, ActionAttendance, ActionPeriods, ActionFinal:
+	case ActionGrades, ActionHomework, ActionTimetable, ActionAttendance, ActionPeriods, ActionFinal, ActionTomorrow, ActionNews:
 		return b.viewSelected(ctx, r, cmd)
 	case "settings":
 		return b.settings(ctx, r)

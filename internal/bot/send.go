@@ -20,7 +20,11 @@ var errNoClient = errors.New("bot: not attached to telegram")
 
 // send sends HTML text with optional markup to chatID, pacing it by the
 // shared limits, retrying after a 429 and marking the chat blocked on 403.
+// The first message of a button press replaces the pressed one (place.go).
 func (b *B) send(ctx context.Context, chatID int64, text string, markup models.ReplyMarkup) error {
+	if done, err := b.sendInPlace(ctx, chatID, text, markup); done {
+		return err
+	}
 	c := b.client.Load()
 	if c == nil {
 		return errNoClient
@@ -34,6 +38,7 @@ func (b *B) send(ctx context.Context, chatID int64, text string, markup models.R
 
 // sendDocument sends a file with an HTML caption to chatID, like send.
 func (b *B) sendDocument(ctx context.Context, chatID int64, name string, data []byte, caption string) error {
+	takePlace(ctx, chatID) // a document goes below: nothing after it in place
 	c := b.client.Load()
 	if c == nil {
 		return errNoClient

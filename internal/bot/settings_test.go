@@ -34,7 +34,9 @@ func TestSettingsLanguageAndNotifications(t *testing.T) {
 		h.send(u.ID, "/help")
 		h.expect(u.ID, "What the bot can do")
 
-		h.press(u.ID, settings, label(i18n.BtnNotifyOff))
+		h.send(u.ID, "/settings") // the language choice replaced the settings in place
+		settings = h.expect(u.ID, "Settings")
+		h.press(u.ID, settings, i18n.Plain(i18n.EN, i18n.BtnNotifyOff))
 		h.expect(u.ID, "Notifications are off")
 		if off, err := h.b.NotificationsOff(h.ctx, u.ID); err != nil || !off {
 			t.Errorf("NotificationsOff = %v, %v", off, err)

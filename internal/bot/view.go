@@ -8,13 +8,18 @@ import (
 	"github.com/schooldiary/diary/internal/i18n"
 )
 
-// viewSelected shows action for the selected child (a command such as /grades).
+// viewSelected shows action for the selected child (a command such as
+// /grades, or a plain word); staff without a child get their menu, not a
+// request for a family's code.
 func (b *B) viewSelected(ctx context.Context, r *req, action string) error {
 	w, err := b.people(ctx, r.userID)
 	if err != nil {
 		return err
 	}
 	c, ok := b.selected(r, w)
+	if !ok && len(w.staff) > 0 {
+		return b.showMenu(ctx, r, w)
+	}
 	if !ok {
 		return b.askCode(ctx, r, i18n.ErrNotLinked)
 	}
@@ -31,11 +36,17 @@ func (b *B) view(ctx context.Context, r *req, studentID int64, action string) er
 	return b.render(ctx, r, a, action)
 }
 
-// render renders action for an authorised access and sends it.
+// render renders action for an authorised access and sends it; its last
+// page carries the way back to the main menu. Pressed from a button, its
+// first page replaces the pressed message.
 func (b *B) render(ctx context.Context, r *req, a access, action string) error {
 	studentID := a.student.ID
 	if b.d.Views == nil {
 		return b.send(ctx, r.chatID, i18n.T(r.lang, i18n.ErrViewUnavailable), nil)
+	}
+	action, err := b.withSince(ctx, r.userID, a, action)
+	if err != nil {
+		return err
 	}
 	pages, err := b.d.Views.Render(ctx, r.lang, a.viewer, studentID, a.today, action)
 	if err != nil {
@@ -47,8 +58,12 @@ func (b *B) render(ctx context.Context, r *req, a access, action string) error {
 	if len(pages) == 0 {
 		return b.send(ctx, r.chatID, i18n.T(r.lang, i18n.ErrViewUnavailable), nil)
 	}
-	for _, p := range pages {
-		if err := b.sendButtons(ctx, r, p.Text, pageRows(p, studentID)); err != nil {
+	for i, p := range pages {
+		rows := pageRows(p, studentID)
+		if i == len(pages)-1 {
+			rows = append(rows, []button{{Kind: btnMenu, Text: i18n.Plain(r.lang, i18n.MenuMain)}})
+		}
+		if err := b.sendButtons(ctx, r, p.Text, rows); err != nil {
 			return err
 		}
 	}
@@ -57,7 +72,7 @@ func (b *B) render(ctx context.Context, r *req, a access, action string) error {
 
 // pageRows are a page's buttons as view buttons of the student.
 func pageRows(p Page, studentID int64) [][]button {
-	rows := make([][]button, 0, len(p.Buttons))
+	rows := make([][]button, 0, len(p.Buttons)+1)
 	for _, row := range p.Buttons {
 		out := make([]button, 0, len(row))
 		for _, pb := range row {

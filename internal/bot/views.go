@@ -43,6 +43,8 @@ const (
 	ActionTimetable  = "timetable"
 	ActionPeriods    = "periods"
 	ActionFinal      = "final"
+	ActionTomorrow   = "tomorrow"
+	ActionNews       = "news"
 )
 
 // menuViews are the main menu's views with their labels, in menu order.
@@ -53,6 +55,7 @@ var menuViews = []struct {
 	{ActionGrades, i18n.MenuGrades}, {ActionHomework, i18n.MenuHomework},
 	{ActionTimetable, i18n.MenuTimetable}, {ActionAttendance, i18n.MenuAttendance},
 	{ActionPeriods, i18n.MenuPeriods}, {ActionFinal, i18n.MenuFinal},
+	{ActionTomorrow, i18n.MenuTomorrow}, {ActionNews, i18n.MenuNews},
 }
 
 // viewName is the name a visit records for action: its part before ':'.

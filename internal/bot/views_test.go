@@ -8,9 +8,9 @@ import (
 	"github.com/schooldiary/diary/internal/telegramtest"
 )
 
-// TestDiaryViewsThroughTheBot shows the real views (internal/views): the
-// grades of the linked child, a subject in detail from its button, and the
-// visits of both.
+// TestDiaryViewsThroughTheBot shows the real views (internal/views) in
+// place: the menu becomes the grades of the linked child, the grades a
+// subject in detail, the subject the menu again; each visit is recorded.
 func TestDiaryViewsThroughTheBot(t *testing.T) {
 	forEachStore(t, options{realViews: true}, func(t *testing.T, h *harness) {
 		f := h.parent()
@@ -18,14 +18,22 @@ func TestDiaryViewsThroughTheBot(t *testing.T) {
 		menu := h.linkParent(u.ID, f, f.student)
 		h.press(u.ID, menu, label(i18n.MenuGrades))
 		grades := h.expect(u.ID, "Алгебра")
-		for len(grades.InlineKeyboard) == 0 { // a long view: buttons under its last page
-			grades = h.next(u.ID)
+		if grades.ID != menu.ID || grades.Edits != 1 {
+			t.Fatalf("grades in message %d (%d edits), want the menu's %d edited", grades.ID, grades.Edits, menu.ID)
 		}
 		first := grades.InlineKeyboard[0][0]
 		h.press(u.ID, grades, first.Text)
-		h.expect(u.ID, first.Text)
-		h.press(u.ID, menu, label(i18n.MenuHomework))
+		subject := h.expect(u.ID, first.Text)
+		if subject.ID != menu.ID {
+			t.Errorf("subject in message %d, want %d", subject.ID, menu.ID)
+		}
+		h.press(u.ID, subject, label(i18n.MenuMain))
+		back := h.expect(u.ID, "Выбран ученик")
+		h.press(u.ID, back, label(i18n.MenuHomework))
 		h.next(u.ID)
+		if n := len(h.tg.BotMessages(u.ID)); n != 3 { // consent, «записано», the menu
+			t.Errorf("%d bot messages, want 3: views replace the menu", n)
+		}
 
 		visits, err := h.db.Visits(h.ctx, h.school.ID, startTime.Add(-time.Hour), startTime.Add(time.Hour))
 		if err != nil {
@@ -38,7 +46,7 @@ func TestDiaryViewsThroughTheBot(t *testing.T) {
 				t.Errorf("visit %+v", v)
 			}
 		}
-		if len(got) != 3 || got[0] != "grades" || got[2] != "homework" {
+		if len(got) != 3 || got[0] != "grades" || got[1] != "subject" || got[2] != "homework" {
 			t.Errorf("visits %v", got)
 		}
 	})

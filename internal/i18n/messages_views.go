@@ -24,28 +24,37 @@ const (
 	ViewExpectedLine  Key = "view.expected_line"   // {grade}
 	ViewTeacherLine   Key = "view.teacher_line"    // {grade}, {auto}
 	ViewTermGradeLine Key = "view.term_grade_line" // {grade}
+	ViewExpectedShort Key = "view.expected_short"  // {grade}: in a subject's line
+	ViewWeightLegend  Key = "view.weight_legend"   // under a subject's marks
 
 	ViewMarkPass      Key = "view.mark_pass"
 	ViewMarkFail      Key = "view.mark_fail"
 	ViewMarkNotGraded Key = "view.mark_not_graded"
 	ViewMarkExempt    Key = "view.mark_exempt"
 
-	ViewAttendanceTitle Key = "view.attendance_title" // {period}
-	ViewMissedTotal     Key = "view.missed_total"     // {n}
-	ViewMissedLine      Key = "view.missed_line"      // {kind}, {count}
-	ViewByDate          Key = "view.by_date"
-	ViewAttendanceEntry Key = "view.attendance_entry" // {date}, {subject}, {mark}
-	ViewTimes           Key = "view.times"            // {n}
-	ViewAbsentKind      Key = "view.absent_kind"
-	ViewIllKind         Key = "view.ill_kind"
-	ViewExcusedKind     Key = "view.excused_kind"
-	ViewByRequestKind   Key = "view.by_request_kind"
-	ViewLateKind        Key = "view.late_kind"
-	ViewAbsentMark      Key = "view.absent_mark"
-	ViewIllMark         Key = "view.ill_mark"
-	ViewExcusedMark     Key = "view.excused_mark"
-	ViewByRequestMark   Key = "view.by_request_mark"
-	ViewLateMark        Key = "view.late_mark"
+	ViewAttendanceTitle    Key = "view.attendance_title" // {period}
+	ViewMissedTotal        Key = "view.missed_total"     // {n}
+	ViewMissedLine         Key = "view.missed_line"      // {kind}, {count}
+	ViewByDate             Key = "view.by_date"
+	ViewLateTotal          Key = "view.late_total"           // {n}
+	ViewAttendanceSubject  Key = "view.attendance_subject"   // {subject}, {count}, {marks}
+	ViewAttendanceLateOnly Key = "view.attendance_late_only" // {subject}, {marks}
+	ViewLegend             Key = "view.legend"               // {items}
+	ViewLegendItem         Key = "view.legend_item"          // {code}, {kind}
+	BtnAttendanceByDate    Key = "btn.attendance_by_date"
+	BtnAttendanceBySubject Key = "btn.attendance_by_subject"
+	ViewAttendanceEntry    Key = "view.attendance_entry" // {date}, {subject}, {mark}
+	ViewTimes              Key = "view.times"            // {n}
+	ViewAbsentKind         Key = "view.absent_kind"
+	ViewIllKind            Key = "view.ill_kind"
+	ViewExcusedKind        Key = "view.excused_kind"
+	ViewByRequestKind      Key = "view.by_request_kind"
+	ViewLateKind           Key = "view.late_kind"
+	ViewAbsentMark         Key = "view.absent_mark"
+	ViewIllMark            Key = "view.ill_mark"
+	ViewExcusedMark        Key = "view.excused_mark"
+	ViewByRequestMark      Key = "view.by_request_mark"
+	ViewLateMark           Key = "view.late_mark"
 
 	ViewHomeworkTitle  Key = "view.homework_title"
 	ViewHomeworkLine   Key = "view.homework_line"   // {subject}, {text}
@@ -72,6 +81,21 @@ const (
 	ViewFinalFinal  Key = "view.final_final"
 	ViewFinalItem   Key = "view.final_item" // {label}, {grade}
 
+	ViewTomorrowTitle  Key = "view.tomorrow_title"
+	ViewNextDayTitle   Key = "view.next_day_title"
+	ViewTomorrowOff    Key = "view.tomorrow_off"    // {what}
+	ViewTomorrowLesson Key = "view.tomorrow_lesson" // {number}, {subject}, {homework}
+	ViewTomorrowFree   Key = "view.tomorrow_free"   // {number}, {subject}
+	BtnHomeworkWeek    Key = "btn.homework_week"
+	BtnTimetableWeek   Key = "btn.timetable_week"
+
+	ViewNewsTitle    Key = "view.news_title"    // {since}
+	ViewNewsGrades   Key = "view.news_grades"   //
+	ViewNewsGrade    Key = "view.news_grade"    // {date}, {subject}, {mark}
+	ViewNewsAbsences Key = "view.news_absences" //
+	ViewNewsHomework Key = "view.news_homework" //
+	ViewNewsNothing  Key = "view.news_nothing"  //
+
 	BtnViewPrevPeriod Key = "btn.view_prev_period" // {period}
 	BtnViewNextPeriod Key = "btn.view_next_period" // {period}
 	BtnViewAllGrades  Key = "btn.view_all_grades"
@@ -80,21 +104,29 @@ const (
 )
 
 var viewMessages = messages{
-	ViewStudent:       {"{student}, {class}", "{student}, class {class}"},
-	ViewVacationNote:  {"<i>Сейчас каникулы — показан прошедший период: {period}.</i>", "<i>It is a holiday now — showing the last term: {period}.</i>"},
-	ViewUpcomingNote:  {"<i>Учебный период ещё не начался — показан ближайший: {period}.</i>", "<i>The term has not started yet — showing the next one: {period}.</i>"},
-	ViewGradesTitle:   {"<b>Оценки · {period}</b>", "<b>Grades · {period}</b>"},
-	ViewGradesLegend:  {"<i>Средний балл с учётом веса работ; → ожидаемая оценка за период.</i>", "<i>Weighted average; → the expected term grade.</i>"},
+	ViewStudent:      {"{student}, {class}", "{student}, class {class}"},
+	ViewVacationNote: {"<i>Сейчас каникулы — показан прошедший период: {period}.</i>", "<i>It is a holiday now — showing the last term: {period}.</i>"},
+	ViewUpcomingNote: {"<i>Учебный период ещё не начался — показан ближайший: {period}.</i>", "<i>The term has not started yet — showing the next one: {period}.</i>"},
+	ViewGradesTitle:  {"<b>Оценки · {period}</b>", "<b>Grades · {period}</b>"},
+	ViewGradesLegend: {
+		"<i>Средний балл с учётом веса работ · ожид. — ожидаемая оценка за период · ↑ ↓ → — последние три оценки выше прежних, ниже или как прежде. Все оценки — в кнопке предмета.</i>",
+		"<i>Weighted average · exp. — the expected term grade · ↑ ↓ → — the last three grades above the earlier ones, below or about the same. Every grade: the subject's button.</i>",
+	},
 	ViewNoGradesYet:   {"Без оценок: {subjects}.", "No grades yet: {subjects}."},
 	ViewTermGrade:     {"за период: <b>{grade}</b>", "term grade: <b>{grade}</b>"},
 	ViewByTeacher:     {"(учитель)", "(teacher)"},
 	ViewReason:        {"Причина: {reason}", "Reason: {reason}"},
 	ViewSubjectTitle:  {"<b>{subject} · {period}</b>", "<b>{subject} · {period}</b>"},
-	ViewWeight:        {"вес {weight}", "weight {weight}"},
+	ViewWeight:        {"(×{weight})", "(×{weight})"},
 	ViewAverageLine:   {"Средний балл: <b>{average}</b> ({n, plural, one {# оценка} few {# оценки} many {# оценок} other {# оценки}})", "Average: <b>{average}</b> ({n, plural, one {# grade} other {# grades}})"},
 	ViewExpectedLine:  {"Ожидаемая оценка за период: <b>{grade}</b>", "Expected term grade: <b>{grade}</b>"},
 	ViewTeacherLine:   {"Учитель ожидает оценку <b>{grade}</b> (по среднему баллу — {auto})", "The teacher expects <b>{grade}</b> (by the average: {auto})"},
 	ViewTermGradeLine: {"Оценка за период: <b>{grade}</b>", "Term grade: <b>{grade}</b>"},
+	ViewExpectedShort: {"ожид. {grade}", "exp. {grade}"},
+	ViewWeightLegend: {
+		"<i>(×2) — вес работы: в среднем балле она считается как две оценки.</i>",
+		"<i>(×2) — the work's weight: it counts as two grades in the average.</i>",
+	},
 
 	ViewMarkPass:      {"зач", "pass"},
 	ViewMarkFail:      {"незач", "fail"},
@@ -106,9 +138,19 @@ var viewMessages = messages{
 		"Пропущено: <b>{n, plural, one {# урок} few {# урока} many {# уроков} other {# урока}}</b>",
 		"Missed: <b>{n, plural, one {# lesson} other {# lessons}}</b>",
 	},
-	ViewMissedLine:      {"• {kind}: {count}", "• {kind}: {count}"},
-	ViewByDate:          {"<b>По датам</b>", "<b>By date</b>"},
-	ViewAttendanceEntry: {"{date} · {subject} · {mark}", "{date} · {subject} · {mark}"},
+	ViewMissedLine: {"• {kind}: {count}", "• {kind}: {count}"},
+	ViewByDate:     {"<b>По датам</b>", "<b>By date</b>"},
+	ViewLateTotal: {
+		"опозданий: {n}",
+		"late: {n}",
+	},
+	ViewAttendanceSubject:  {"• {subject}: {count} ({marks})", "• {subject}: {count} ({marks})"},
+	ViewAttendanceLateOnly: {"• {subject}: {marks}", "• {subject}: {marks}"},
+	ViewLegend:             {"<i>{items}.</i>", "<i>{items}.</i>"},
+	ViewLegendItem:         {"{code} — {kind}", "{code} — {kind}"},
+	BtnAttendanceByDate:    {"По датам", "By date"},
+	BtnAttendanceBySubject: {"По предметам", "By subject"},
+	ViewAttendanceEntry:    {"{date} · {subject} · {mark}", "{date} · {subject} · {mark}"},
 	ViewTimes: {
 		"{n, plural, one {# раз} few {# раза} many {# раз} other {# раза}}",
 		"{n, plural, one {# time} other {# times}}",
@@ -117,7 +159,7 @@ var viewMessages = messages{
 	ViewIllKind:       {"по болезни", "illness"},
 	ViewExcusedKind:   {"по уважительной причине", "excused"},
 	ViewByRequestKind: {"по заявлению", "on request"},
-	ViewLateKind:      {"опоздания", "late"},
+	ViewLateKind:      {"опоздание (не пропуск)", "late (not missed)"},
 	ViewAbsentMark:    {"н", "absent"},
 	ViewIllMark:       {"б", "ill"},
 	ViewExcusedMark:   {"у", "excused"},
@@ -153,7 +195,22 @@ var viewMessages = messages{
 	ViewFinalYear:   {"год", "year"},
 	ViewFinalExam:   {"экзамен", "exam"},
 	ViewFinalFinal:  {"итоговая", "final"},
-	ViewFinalItem:   {"{label}: <b>{grade}</b>", "{label}: <b>{grade}</b>"},
+	ViewFinalItem:   {"{label} <b>{grade}</b>", "{label} <b>{grade}</b>"},
+
+	ViewTomorrowTitle:  {"<b>Завтра</b>", "<b>Tomorrow</b>"},
+	ViewNextDayTitle:   {"<b>Ближайший учебный день</b>", "<b>The next school day</b>"},
+	ViewTomorrowOff:    {"<i>Завтра: {what}.</i>", "<i>Tomorrow: {what}.</i>"},
+	ViewTomorrowLesson: {"{number}. {subject} — {homework}", "{number}. {subject} — {homework}"},
+	ViewTomorrowFree:   {"{number}. {subject} — <i>без задания</i>", "{number}. {subject} — <i>no homework</i>"},
+	BtnHomeworkWeek:    {"Задания на неделю", "Homework of the week"},
+	BtnTimetableWeek:   {"Расписание на неделю", "Timetable of the week"},
+
+	ViewNewsTitle:    {"<b>Что нового</b> с {since}", "<b>What's new</b> since {since}"},
+	ViewNewsGrades:   {"<b>Оценки</b>", "<b>Grades</b>"},
+	ViewNewsGrade:    {"{date} · {subject}: <b>{mark}</b>", "{date} · {subject}: <b>{mark}</b>"},
+	ViewNewsAbsences: {"<b>Пропуски</b>", "<b>Absences</b>"},
+	ViewNewsHomework: {"<b>Задания</b>", "<b>Homework</b>"},
+	ViewNewsNothing:  {"С прошлого раза ничего нового.", "Nothing new since last time."},
 
 	BtnViewPrevPeriod: {"← {period}", "← {period}"},
 	BtnViewNextPeriod: {"{period} →", "{period} →"},

@@ -2,6 +2,9 @@ package sandbox_test
 
 import (
 	"context"
+	"fmt"
+	"net/http"
+	"net/url"
 	"strings"
 	"testing"
 	"time"
@@ -23,6 +26,7 @@ import (
 // persona gets a chat of its own with the bot's command menu.
 func TestPageTalksToBot(t *testing.T) {
 	ctx := browsertest.New(t)
+	notFound := browsertest.WatchNotFound(t, ctx)
 	e := newEnv(t)
 	tb := startTestBot(t, e)
 
@@ -58,16 +62,79 @@ func TestPageTalksToBot(t *testing.T) {
 	switchToParent(t, ctx, e, tb)
 	browsertest.Run(t, ctx, "phone width", chromedp.EmulateViewport(390, 760, chromedp.EmulateMobile))
 	browsertest.Screenshot(t, ctx, "sandbox-phone.png")
+	checkReplyInView(t, ctx)
+	checkNewMessageBadge(t, ctx, e)
+	if got := notFound(); len(got) > 0 {
+		t.Errorf("the page met 404s: %v", got)
+	}
 }
 
-// switchToParent chooses the parent: her own chat opens, her first child is
-// linked, and «Поделиться номером» shares her phone from the roster.
+// inView is JavaScript telling whether the last bot message containing
+// text shows in the chat's visible part.
+func inView(text string) string {
+	return fmt.Sprintf(`(() => {
+		const box = document.getElementById('messages').getBoundingClientRect();
+		const msgs = Array.from(document.querySelectorAll('.msg.in')).filter((m) => m.textContent.includes(%s));
+		if (!msgs.length) return false;
+		const r = msgs[msgs.length - 1].getBoundingClientRect();
+		return r.top < box.bottom && r.bottom > box.top;
+	})()`, browsertest.JS(text))
+}
+
+// checkReplyInView scrolls up, presses «Подробнее» on the parent's first
+// greeting, and the bot's new message at the end comes into view.
+func checkReplyInView(t *testing.T, ctx context.Context) {
+	t.Helper()
+	browsertest.Run(t, ctx, "scroll up and press an old button",
+		chromedp.Evaluate[chromedp.Void](`void document.getElementById('messages').scrollTo(0, 0)`),
+		chromedp.Click(chromedp.Search(`(//main//button[normalize-space()="Подробнее"])[1]`)),
+		browsertest.WaitText(".msg.in .text", "Подробности по математике"),
+		browsertest.WaitJS(inView("Подробности по математике")))
+	browsertest.Screenshot(t, ctx, "sandbox-phone-reply.png")
+}
+
+// checkNewMessageBadge: a message arriving while the chat is scrolled up
+// shows «Новое сообщение ↓», which scrolls to it.
+func checkNewMessageBadge(t *testing.T, ctx context.Context, e *env) {
+	t.Helper()
+	browsertest.Run(t, ctx, "scroll up", chromedp.Evaluate[chromedp.Void](`void document.getElementById('messages').scrollTo(0, 0)`),
+		browsertest.WaitJS(`document.getElementById('messages').scrollTop === 0`))
+	botSend(t, e, sandbox.PersonaUserBase+1, "Новая оценка: Алгебра 5")
+	browsertest.Run(t, ctx, "the badge", browsertest.WaitText(".msg.in .text", "Новая оценка"),
+		chromedp.WaitVisible(chromedp.ID("new-badge")))
+	if browsertest.Eval[bool](t, ctx, inView("Новая оценка")) {
+		t.Errorf("the new message scrolled into view by itself; want the badge")
+	}
+	browsertest.Screenshot(t, ctx, "sandbox-phone-badge.png")
+	browsertest.Run(t, ctx, "follow the badge", chromedp.Click(chromedp.ID("new-badge")),
+		browsertest.WaitJS(inView("Новая оценка")), chromedp.WaitNotVisible(chromedp.ID("new-badge")))
+}
+
+// botSend sends text to chatID as the bot, through the Bot API.
+func botSend(t *testing.T, e *env, chatID int64, text string) {
+	t.Helper()
+	form := url.Values{"chat_id": {fmt.Sprint(chatID)}, "text": {text}}
+	resp, err := http.PostForm(e.srv.URL+"/bot"+e.tg.Token()+"/sendMessage", form)
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusOK {
+		t.Fatalf("sendMessage: %s", resp.Status)
+	}
+}
+
+// switchToParent chooses the parent: her own chat opens, the page sends a
+// code for each of her two children, and «Поделиться номером» shares her
+// phone from the roster.
 func switchToParent(t *testing.T, ctx context.Context, e *env, tb *testBot) {
 	t.Helper()
 	browsertest.Run(t, ctx, "choose the parent", chromedp.Click(chromedp.CSS(`button[data-persona="parent"]`)),
 		browsertest.WaitText(".msg.in .text", "Код принят: guardian"), browsertest.WaitNoText(".msg.in .text", "Математика"))
-	payload := receive(t, tb.payloads)
-	checkSent(t, e, sandbox.PersonaUserBase+1, "/start "+payload)
+	for range 2 { // a code for each of her two children
+		payload := receive(t, tb.payloads)
+		checkSent(t, e, sandbox.PersonaUserBase+1, "/start "+payload)
+	}
 	browsertest.Run(t, ctx, "share the parent's phone", chromedp.WaitVisible(chromedp.CSS(`#reply-kb button.request-contact`)),
 		chromedp.Click(browsertest.Button("Поделиться номером")),
 		browsertest.WaitText(".msg.out .contact", demo.ParentPhone), browsertest.WaitText(".msg.in .text", "Номер "+demo.ParentPhone+" получен"))

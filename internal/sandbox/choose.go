@@ -29,11 +29,11 @@ func (s *server) list(ctx context.Context) ([]Persona, error) {
 		if _, ok := s.cfg.Emulator.User(p.UserID); !ok {
 			p.UserID = 0
 		}
-		_, pending, err := s.nextTarget(ctx, p.UserID, rec)
+		pending, err := s.pendingTargets(ctx, p.UserID, rec)
 		if err != nil {
 			return nil, err
 		}
-		p.Linked = !pending
+		p.Linked = len(pending) == 0
 		out = append(out, p)
 	}
 	return out, nil
@@ -52,8 +52,9 @@ func (s *server) persona(ctx context.Context, id string, school diary.School) (P
 	return Persona{ID: d.id, Title: d.title, Hint: d.hint, Name: rec.name.Full(), UserID: uid}, rec, nil
 }
 
-// pick makes the persona's emulator user (once) and, while a record of the
-// persona is not linked to that user, a fresh link code for it.
+// pick makes the persona's emulator user (once) and, for each record of
+// the persona not linked to that user yet, a fresh link code: the parent of
+// two gets one for each child.
 func (s *server) pick(ctx context.Context, id string) (Choice, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -68,13 +69,37 @@ func (s *server) pick(ctx context.Context, id string) (Choice, error) {
 	if err := s.ensureUser(p.UserID, rec); err != nil {
 		return Choice{}, err
 	}
-	target, pending, err := s.nextTarget(ctx, p.UserID, rec)
-	if err != nil || !pending {
+	targets, err := s.pendingTargets(ctx, p.UserID, rec)
+	if err != nil || len(targets) == 0 {
 		p.Linked = err == nil
 		return Choice{Persona: p}, err
 	}
-	code, err := s.mint(ctx, target)
-	return Choice{Persona: p, Start: code}, err
+	codes := make([]string, len(targets))
+	for i, t := range targets {
+		if codes[i], err = s.mint(ctx, t); err != nil {
+			return Choice{}, err
+		}
+	}
+	return Choice{Persona: p, Start: codes[0], More: codes[1:]}, nil
+}
+
+// pendingTargets returns the codes of rec whose person is not linked to
+// user uid yet, in the record's order.
+func (s *server) pendingTargets(ctx context.Context, uid int64, rec record) ([]diary.LinkCode, error) {
+	var links []diary.Link
+	if uid != 0 {
+		var err error
+		if links, err = s.cfg.Store.ActiveLinks(ctx, uid); err != nil {
+			return nil, fmt.Errorf("persona links: %w", err)
+		}
+	}
+	var out []diary.LinkCode
+	for _, t := range rec.targets {
+		if !linkedTo(links, t) {
+			out = append(out, t)
+		}
+	}
+	return out, nil
 }
 
 // ensureUser adds the persona's user to the emulator unless it is there.
@@ -89,24 +114,6 @@ func (s *server) ensureUser(uid int64, rec record) error {
 		return fmt.Errorf("persona user: %w", err)
 	}
 	return nil
-}
-
-// nextTarget returns the first code of rec whose person is not linked to
-// user uid yet; pending is false when all of them are.
-func (s *server) nextTarget(ctx context.Context, uid int64, rec record) (diary.LinkCode, bool, error) {
-	var links []diary.Link
-	if uid != 0 {
-		var err error
-		if links, err = s.cfg.Store.ActiveLinks(ctx, uid); err != nil {
-			return diary.LinkCode{}, false, fmt.Errorf("persona links: %w", err)
-		}
-	}
-	for _, t := range rec.targets {
-		if !linkedTo(links, t) {
-			return t, true, nil
-		}
-	}
-	return diary.LinkCode{}, false, nil
 }
 
 // linkedTo reports whether one of links binds the person code t names.

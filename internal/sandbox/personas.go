@@ -29,6 +29,9 @@ type Choice struct {
 	// Start is a fresh one-time link code for the page to send as
 	// /start <code>; empty when the persona is linked already.
 	Start string `json:"start,omitempty"`
+	// More are the codes of the persona's other records not linked yet (the
+	// parent's second child), for the page to send after Start, in order.
+	More []string `json:"more,omitempty"`
 }
 
 // errNoPersona: no persona has the id asked for.

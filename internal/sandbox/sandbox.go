@@ -64,6 +64,8 @@ func Handler(cfg Config) http.Handler {
 	mux.HandleFunc("GET /{$}", s.servePage)
 	mux.HandleFunc("GET /sandbox/app.js", s.serveFile("static/app.js", "text/javascript; charset=utf-8"))
 	mux.HandleFunc("GET /sandbox/app.css", s.serveFile("static/app.css", "text/css; charset=utf-8"))
+	mux.HandleFunc("GET /sandbox/icon.svg", s.serveFile("static/icon.svg", "image/svg+xml"))
+	mux.HandleFunc("GET /favicon.ico", s.serveFile("static/icon.svg", "image/svg+xml"))
 	mux.HandleFunc("GET /sandbox/personas", s.personas)
 	mux.HandleFunc("POST /sandbox/persona/{id}", s.choose)
 	mux.Handle("/emulator/", cfg.Emulator)
@@ -123,7 +125,7 @@ func (s *server) choose(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, "persona", err)
 		return
 	}
-	s.cfg.Log.Info("sandbox persona chosen", "persona", c.ID, "user", c.UserID, "code_issued", c.Start != "")
+	s.cfg.Log.Info("sandbox persona chosen", "persona", c.ID, "user", c.UserID, "codes_issued", len(c.More)+min(len(c.Start), 1))
 	writeJSON(w, http.StatusOK, c)
 }
 

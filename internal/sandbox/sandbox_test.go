@@ -183,3 +183,26 @@ func TestPageHeaders(t *testing.T) {
 		}
 	}
 }
+
+// TestParentGetsACodeForEachChild: one choice of the parent of two brings a
+// code for each child, which link both; then the parent is linked.
+func TestParentGetsACodeForEachChild(t *testing.T) {
+	e := newEnv(t)
+	uid := sandbox.PersonaUserBase + 1
+	c := e.choose(t, "parent")
+	if c.Start == "" || len(c.More) != 1 || c.More[0] == c.Start {
+		t.Fatalf("choice: start %q, more %q; want a code for each of two children", c.Start, c.More)
+	}
+	ctx := context.Background()
+	for _, code := range append([]string{c.Start}, c.More...) {
+		if _, _, err := e.db.RedeemLinkCode(ctx, diary.HashCode(code), uid, uid); err != nil {
+			t.Fatalf("redeem: %v", err)
+		}
+	}
+	if links, err := e.db.ActiveLinks(ctx, uid); err != nil || len(links) != 2 {
+		t.Fatalf("links = %+v, %v; want both children", links, err)
+	}
+	if again := e.choose(t, "parent"); !again.Linked || again.Start != "" || len(again.More) != 0 {
+		t.Errorf("second choice %+v; want linked, no code", again)
+	}
+}

@@ -90,6 +90,8 @@ func (tb *testBot) handle(ctx context.Context, b *bot.Bot, u *models.Update) {
 		tb.contact(ctx, b, u.Message)
 	case u.CallbackQuery != nil && u.CallbackQuery.Data == "grades":
 		tb.grades(ctx, b, u.CallbackQuery)
+	case u.CallbackQuery != nil && u.CallbackQuery.Data == "more":
+		tb.more(ctx, b, u.CallbackQuery)
 	}
 }
 
@@ -106,7 +108,8 @@ func (tb *testBot) start(ctx context.Context, b *bot.Bot, m *models.Message) {
 	}
 	text := fmt.Sprintf("Привет, <b>%s</b>!\nКод принят: <i>%s</i>", html.EscapeString(evilName), kind)
 	_, err := b.SendMessage(ctx, &bot.SendMessageParams{ChatID: m.Chat.ID, Text: text, ParseMode: models.ParseModeHTML,
-		ReplyMarkup: &models.InlineKeyboardMarkup{InlineKeyboard: [][]models.InlineKeyboardButton{{{Text: "Оценки", CallbackData: "grades"}}}}})
+		ReplyMarkup: &models.InlineKeyboardMarkup{InlineKeyboard: [][]models.InlineKeyboardButton{
+			{{Text: "Оценки", CallbackData: "grades"}, {Text: "Подробнее", CallbackData: "more"}}}}})
 	tb.fail(err)
 	_, err = b.SendDocument(ctx, &bot.SendDocumentParams{ChatID: m.Chat.ID, Caption: "Выписка оценок",
 		Document: &models.InputFileUpload{Filename: "grades.csv", Data: bytes.NewReader([]byte(reportCSV))}})
@@ -142,5 +145,16 @@ func (tb *testBot) grades(ctx context.Context, b *bot.Bot, q *models.CallbackQue
 		Text: "Математика: <b>5</b>", ParseMode: models.ParseModeHTML})
 	tb.fail(err)
 	_, err = b.AnswerCallbackQuery(ctx, &bot.AnswerCallbackQueryParams{CallbackQueryID: q.ID, Text: "Оценки открыты"})
+	tb.fail(err)
+}
+
+// moreText is the new message «Подробнее» sends: tall, as a real view is.
+const moreText = "Подробности по математике:\n7 сен · 5\n8 сен · 3 (×2)\n9 сен · 4\n10 сен · 5\n11 сен · 4"
+
+// more answers the press with a new message at the end of the chat.
+func (tb *testBot) more(ctx context.Context, b *bot.Bot, q *models.CallbackQuery) {
+	_, err := b.SendMessage(ctx, &bot.SendMessageParams{ChatID: q.Message.Message.Chat.ID, Text: moreText})
+	tb.fail(err)
+	_, err = b.AnswerCallbackQuery(ctx, &bot.AnswerCallbackQueryParams{CallbackQueryID: q.ID})
 	tb.fail(err)
 }

@@ -45,6 +45,14 @@
 // group) with 429 and parameters.retry_after, on the injected clock Options.Now.
 // Edits and deletions are not limited.
 //
+// Edits (editMessageText, editMessageReplyMarkup) follow Telegram's rules: only
+// the bot's own messages in a chat it may write to ("message can't be edited"
+// for a user's message), "message is not modified" when the text, its entities
+// and the inline keyboard would stay the same, editMessageText without
+// reply_markup drops the inline keyboard, and a message older than MaxEditAge
+// (48 hours on the injected clock) can no longer be edited ("message can't be
+// edited"), like one older than MaxDeleteAge can no longer be deleted.
+//
 // getUpdates long-polls (it wakes as soon as an update arrives), confirms updates
 // below offset, answers 409 while a webhook is set, and a newer getUpdates
 // terminates an older waiting one with 409 as Telegram does. With a webhook set
@@ -61,7 +69,8 @@
 //
 // In Go: AddUser, AddGroup, SendText, SendGroupText, Start, ShareContact,
 // SendContact, PressKeyboard, Press, PressButton, Block, Unblock; and to read:
-// Messages, BotMessages, Keyboard, View, NextBotMessage, WaitChat,
+// Messages, BotMessages, Keyboard, View, NextBotMessage, NextBotChange (new
+// messages and edits in order), WaitChat,
 // WaitCallbackAnswer, File, Commands, CommandsFor. Blocking and unblocking send
 // the bot a my_chat_member update, as Telegram does. The same actions are served
 // as JSON under /emulator/ (see emulator_http.go) for the sandbox's chat page.

@@ -9,6 +9,11 @@ import (
 // MaxDeleteAge is how old a message the bot may still delete.
 const MaxDeleteAge = 48 * time.Hour
 
+// MaxEditAge is how old a message the bot may still edit. Telegram documents
+// the 48 hours for deletions (and for business messages); the emulator holds
+// edits to them too, so that a bot copes with "message can't be edited".
+const MaxEditAge = 48 * time.Hour
+
 // sendMessage posts a text message.
 func (s *Server) sendMessage(_ context.Context, p params) (any, error) {
 	chatID, err := p.chatID()
@@ -95,8 +100,8 @@ func (s *Server) editTargetLocked(p params) (*chat, *Message, error) {
 	if m == nil {
 		return nil, nil, badRequest("message to edit not found")
 	}
-	if !m.FromBot {
-		return nil, nil, badRequest("message can't be edited")
+	if !m.FromBot || s.now().Sub(m.Date) > MaxEditAge {
+		return nil, nil, errCantEdit
 	}
 	return c, m, nil
 }
@@ -128,6 +133,8 @@ func (s *Server) editMessageText(_ context.Context, p params) (any, error) {
 	return s.editedLocked(c, m), nil
 }
 
+var errCantEdit = badRequest("message can't be edited")
+
 var errNotModified = badRequest("message is not modified: specified new message content and reply markup are exactly the same as a current content and reply markup of the message")
 
 // inlineOnly reads a reply_markup that must be an inline keyboard, if any.
@@ -147,6 +154,7 @@ func sameKeyboard(a, b [][]InlineButton) bool {
 func (s *Server) editedLocked(c *chat, m *Message) *apiMessage {
 	m.Edits++
 	m.EditDate = s.now()
+	c.changes = append(c.changes, *m)
 	c.touch()
 	return s.wireMessageLocked(c, m)
 }

@@ -125,6 +125,31 @@ func (s *Server) NextBotMessage(ctx context.Context, chatID int64) (Message, err
 	}
 }
 
+// NextBotChange returns the bot's next message or edit in the chat that this
+// method has not returned yet, in order, waiting for it until ctx ends: a
+// sent message as it was sent, an edited one as that edit left it (Edits
+// above zero, the same ID). Messages deleted since are skipped. It reads
+// apart from NextBotMessage, which sees new messages only.
+func (s *Server) NextBotChange(ctx context.Context, chatID int64) (Message, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	c, ok := s.chats[chatID]
+	if !ok {
+		return Message{}, fmt.Errorf("next bot change in %d: %w", chatID, ErrNoChat)
+	}
+	for {
+		for ; c.changeCursor < len(c.changes); c.changeCursor++ {
+			if m := c.changes[c.changeCursor]; c.message(m.ID) != nil {
+				c.changeCursor++
+				return m, nil
+			}
+		}
+		if err := s.waitChatLocked(ctx, c); err != nil {
+			return Message{}, fmt.Errorf("next bot change in %d: %w", chatID, err)
+		}
+	}
+}
+
 // WaitChat blocks until cond holds for the chat's messages (or ctx ends) and
 // returns them. cond runs with the emulator locked: it must not call the Server.
 func (s *Server) WaitChat(ctx context.Context, chatID int64, cond func([]Message) bool) ([]Message, error) {

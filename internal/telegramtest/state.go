@@ -79,6 +79,10 @@ type chat struct {
 	version  int64
 	changed  chan struct{}
 	cursor   int // index in messages up to which NextBotMessage has read
+	// changes are the bot's messages as sent and as each edit left them, in
+	// order; NextBotChange reads them up to changeCursor.
+	changes      []Message
+	changeCursor int
 }
 
 func newChat(c Chat) *chat {
@@ -97,6 +101,9 @@ func (c *chat) add(m *Message) {
 	m.ID = len(c.messages) + 1
 	m.ChatID = c.ID
 	c.messages = append(c.messages, m)
+	if m.FromBot {
+		c.changes = append(c.changes, *m)
+	}
 	c.touch()
 }
 

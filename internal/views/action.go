@@ -3,13 +3,15 @@ package views
 import (
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/schooldiary/diary/internal/diary"
 )
 
 // Encode writes a as a short string without its student, who is the
 // caller's to keep: the view, then the set fields, ':'-separated —
-// "grades", "subject:p7:j3", "homework:tomorrow", "timetable:week:d2026-09-14".
+// "grades", "subject:p7:j3", "homework:tomorrow", "timetable:week:d2026-09-14",
+// "news:t1760950800" (Since in Unix seconds).
 func Encode(a Action) string {
 	parts := []string{string(a.View)}
 	if a.Span != "" {
@@ -23,6 +25,9 @@ func Encode(a Action) string {
 	}
 	if !a.Day.IsZero() {
 		parts = append(parts, "d"+a.Day.String())
+	}
+	if !a.Since.IsZero() {
+		parts = append(parts, "t"+strconv.FormatInt(a.Since.Unix(), 10))
 	}
 	return strings.Join(parts, ":")
 }
@@ -59,7 +64,9 @@ func field(p string) byte {
 }
 
 // isSpan reports whether p is a span.
-func isSpan(p string) bool { return p == SpanToday || p == SpanTomorrow || p == SpanWeek }
+func isSpan(p string) bool {
+	return p == SpanToday || p == SpanTomorrow || p == SpanWeek || p == SpanDates
+}
 
 // set reads one field of an encoded action into a.
 func (a *Action) set(p string) error {
@@ -74,6 +81,11 @@ func (a *Action) set(p string) error {
 	case p[0] == 'd':
 		d, err := diary.ParseDate(p[1:])
 		a.Day = d
+		return err
+	case p[0] == 't':
+		var unix int64
+		err := parseID(p[1:], &unix)
+		a.Since = time.Unix(unix, 0).UTC()
 		return err
 	}
 	return strconv.ErrSyntax

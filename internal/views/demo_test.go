@@ -38,7 +38,7 @@ func TestDemoSchool(t *testing.T) {
 		action views.Action
 		want   *regexp.Regexp
 	}{
-		{views.Action{View: views.Grades}, regexp.MustCompile(`<b>[^<]+</b> — \d,\d\d → [2-5]\n[1-5]`)},
+		{views.Action{View: views.Grades}, regexp.MustCompile(`<b>[^<]+</b> — \d,\d\d · ожид\. [2-5]( [↑↓→])?\n`)},
 		{views.Action{View: views.Attendance}, regexp.MustCompile(`Пропущено: <b>\d+ урок`)},
 		{views.Action{View: views.Homework, Span: views.SpanWeek}, regexp.MustCompile(`<b>Пт, 17 октября</b>\n• [^:]+: \S`)},
 		{views.Action{View: views.Homework, Span: views.SpanTomorrow}, regexp.MustCompile(`<b>Сб, 18 октября</b>`)},

@@ -20,7 +20,7 @@ var finalKindKeys = map[diary.FinalKind]i18n.Key{
 }
 
 // finals writes the period, year, exam and final grades of the year, a
-// subject a block: «<b>Математика</b>\n1 четверть: <b>4</b> · год: <b>5</b>».
+// subject a line: «<b>Математика</b>: 1 четверть <b>4</b> · год <b>5</b>».
 func (v *view) finals() (string, [][]Button, error) {
 	y, ok, err := v.year()
 	if err != nil || !ok {
@@ -62,7 +62,7 @@ func (v *view) finalBlocks(fs []diary.FinalGrade, periods []diary.Period, subjec
 		items = append(items, v.t(i18n.ViewFinalItem, "label", v.finalLabel(f, byID), "grade", i18n.Safe(finalMark(v.lang, f))))
 		if i+1 == len(fs) || fs[i+1].SubjectID != f.SubjectID {
 			name := "<b>" + string(i18n.Escape(subjectName(subjects, f.SubjectID))) + "</b>"
-			blocks = append(blocks, name+"\n"+strings.Join(items, " · "))
+			blocks = append(blocks, name+": "+strings.Join(items, " · "))
 			items = nil
 		}
 	}

@@ -2,15 +2,17 @@ package views
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/schooldiary/diary/internal/diary"
 	"github.com/schooldiary/diary/internal/i18n"
 )
 
-// grades writes every subject of a period: a line with the subject, its
-// weighted average and the expected (or the set) period grade, and a line
-// with its marks in date order. Subjects without marks are named at the end.
+// grades writes the first screen of a period's grades, one line a subject:
+// its weighted average, the expected (or the set) period grade and the
+// trend of its last marks; the marks themselves are in the subject's view,
+// one button a subject. Subjects without marks are named at the end.
 func (v *view) grades() (string, [][]Button, error) {
 	c, err := v.choosePeriod()
 	if err != nil || !c.ok {
@@ -20,24 +22,19 @@ func (v *view) grades() (string, [][]Button, error) {
 	if err != nil {
 		return "", nil, fmt.Errorf("diary: %w", err)
 	}
-	var blocks, empty []string
+	var items, empty []string
 	var subjects []Button
-	averages := false
 	for _, sd := range d.Subjects {
 		if len(sd.Grades) == 0 && sd.Final == nil && sd.Expected == nil {
 			empty = append(empty, sd.Subject.Name)
 			continue
 		}
-		blocks = append(blocks, v.subjectBlock(sd))
+		items = append(items, v.subjectLine(sd))
 		subjects = append(subjects, v.subjectButton(sd.Subject, c.period.ID))
-		averages = averages || !sd.Aggregate.Empty()
 	}
 	body := v.t(i18n.EmptyGrades)
-	if len(blocks) > 0 {
-		body = strings.Join(blocks, "\n")
-	}
-	if averages {
-		body += "\n\n" + v.t(i18n.ViewGradesLegend)
+	if len(items) > 0 {
+		body = strings.Join(items, "\n") + "\n\n" + v.t(i18n.ViewGradesLegend)
 	}
 	if len(empty) > 0 {
 		body += "\n" + v.t(i18n.ViewNoGradesYet, "subjects", strings.Join(empty, ", "))
@@ -46,29 +43,64 @@ func (v *view) grades() (string, [][]Button, error) {
 	return text, rows(pairs(subjects), v.periodButtons(c, Grades)), nil
 }
 
-// subjectBlock writes one subject of the grades view in two or three lines.
-func (v *view) subjectBlock(sd diary.SubjectDiary) string {
-	head := "<b>" + string(i18n.Escape(sd.Subject.Name)) + "</b>"
+// subjectLine writes one subject of the grades' first screen:
+// «<b>Математика</b> — 3,67 · ожид. 4 ↑», «… · за период: <b>4</b>».
+func (v *view) subjectLine(sd diary.SubjectDiary) string {
+	s := "<b>" + string(i18n.Escape(sd.Subject.Name)) + "</b>"
 	if !sd.Aggregate.Empty() {
-		head += " — " + i18n.Average(v.lang, sd.Aggregate)
+		s += " — " + i18n.Average(v.lang, sd.Aggregate)
+	} else if len(sd.Grades) > 0 && sd.Final == nil {
+		s += " — " + compactMark(v.lang, sd.Grades[len(sd.Grades)-1])
 	}
 	if sd.Final != nil {
-		head += " · " + v.t(i18n.ViewTermGrade, "grade", i18n.Safe(finalMark(v.lang, *sd.Final)))
+		s += " · " + v.t(i18n.ViewTermGrade, "grade", i18n.Safe(finalMark(v.lang, *sd.Final)))
 	} else if e, teacher := v.expected(sd); e != 0 {
-		head += " → " + fmt.Sprint(e)
+		s += " · " + v.t(i18n.ViewExpectedShort, "grade", e)
 		if teacher {
-			head += " " + v.t(i18n.ViewByTeacher)
+			s += " " + v.t(i18n.ViewByTeacher)
 		}
 	}
-	marks := make([]string, len(sd.Grades))
-	for i, g := range sd.Grades {
-		marks[i] = compactMark(v.lang, g)
+	if arrow := trend(sd.Grades); arrow != "" {
+		s += " " + arrow
 	}
-	reason := ""
-	if sd.Final == nil && sd.Expected != nil && sd.Expected.Reason != "" {
-		reason = v.t(i18n.ViewReason, "reason", sd.Expected.Reason)
+	return s
+}
+
+// trendLast is how many of the last numeric marks make a subject's trend.
+const trendLast = 3
+
+// trend compares the weighted mean of a subject's last trendLast numeric
+// marks with that of the earlier ones: «↑» a quarter of a point or more
+// above, «↓» as much below, «→» about the same; "" with too few marks.
+func trend(grades []diary.Grade) string {
+	var num []diary.Grade
+	for _, g := range grades {
+		if g.Numeric() && g.Weight > 0 {
+			num = append(num, g)
+		}
 	}
-	return lines(head, strings.Join(marks, " "), reason)
+	if len(num) <= trendLast {
+		return ""
+	}
+	lastSum, lastW := weighted(num[len(num)-trendLast:])
+	prevSum, prevW := weighted(num[:len(num)-trendLast])
+	diff := 4 * (lastSum*prevW - prevSum*lastW) // 4·(last−prev)·lastW·prevW
+	switch {
+	case diff >= lastW*prevW:
+		return "↑"
+	case -diff >= lastW*prevW:
+		return "↓"
+	}
+	return "→"
+}
+
+// weighted returns Σ weight·value and Σ weight of grades.
+func weighted(grades []diary.Grade) (sum, weights int64) {
+	for _, g := range grades {
+		sum += int64(g.Weight) * int64(g.Value)
+		weights += int64(g.Weight)
+	}
+	return sum, weights
 }
 
 // expected returns the expected period grade of a subject: the teacher's
@@ -143,24 +175,28 @@ func (v *view) subjectBody(sd diary.SubjectDiary) string {
 		marks[i] = v.gradeLine(g)
 	}
 	summary := lines(v.summary(sd)...)
+	if slices.ContainsFunc(sd.Grades, weighs) {
+		summary = lines(summary, v.t(i18n.ViewWeightLegend))
+	}
 	if len(marks) == 0 || summary == "" {
 		return lines(strings.Join(marks, "\n"), summary)
 	}
 	return strings.Join(marks, "\n") + "\n\n" + summary
 }
 
-// gradeLine writes one mark: «12 окт · <b>5</b> · контрольная работа, вес 2 — Дроби».
+// weighs reports whether a grade counts with a weight other than 1.
+func weighs(g diary.Grade) bool {
+	return g.Numeric() && g.Weight != diary.WeightOne && g.Weight > 0
+}
+
+// gradeLine writes one mark: «12 окт · <b>5</b> (×2) · контрольная работа — Дроби».
 func (v *view) gradeLine(g diary.Grade) string {
 	s := i18n.DayMonthShort(v.lang, g.Date) + " · <b>" + gradeMark(v.lang, g) + "</b>"
-	var work []string
+	if weighs(g) {
+		s += " " + v.t(i18n.ViewWeight, "weight", i18n.Hundredths(g.Weight))
+	}
 	if g.WorkType != "" {
-		work = append(work, string(i18n.Escape(g.WorkType)))
-	}
-	if g.Numeric() && g.Weight != diary.WeightOne {
-		work = append(work, v.t(i18n.ViewWeight, "weight", i18n.Hundredths(g.Weight)))
-	}
-	if len(work) > 0 {
-		s += " · " + strings.Join(work, ", ")
+		s += " · " + string(i18n.Escape(g.WorkType))
 	}
 	if g.Description != "" {
 		s += " — " + string(i18n.Escape(g.Description))

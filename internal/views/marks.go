@@ -34,11 +34,11 @@ func mark(lang i18n.Lang, value int, m string) string {
 func gradeMark(lang i18n.Lang, g diary.Grade) string { return mark(lang, g.Value, g.Mark) }
 
 // compactMark writes a grade for a one-line list: the mark, and its weight
-// after «×» when it is not 1: «3×2», «5×1,5».
+// in brackets when it is not 1: «3 (×2)», «5 (×1,5)».
 func compactMark(lang i18n.Lang, g diary.Grade) string {
 	s := gradeMark(lang, g)
-	if g.Numeric() && g.Weight != diary.WeightOne && g.Weight > 0 {
-		s += "×" + i18n.Decimal(lang, i18n.Hundredths(g.Weight))
+	if weighs(g) {
+		s += " " + i18n.T(lang, i18n.ViewWeight, "weight", i18n.Hundredths(g.Weight))
 	}
 	return s
 }

@@ -11,6 +11,7 @@ package views
 import (
 	"context"
 	"fmt"
+	"time"
 
 	"github.com/schooldiary/diary/internal/diary"
 	"github.com/schooldiary/diary/internal/i18n"
@@ -28,13 +29,17 @@ const (
 	Timetable     ViewKind = "timetable"  // lessons of today, tomorrow or a week
 	Periods       ViewKind = "periods"    // the year's periods, vacations and holidays
 	Finals        ViewKind = "final"      // period, year, exam and final grades
+	Tomorrow      ViewKind = "tomorrow"   // the next school day's lessons with their homework
+	News          ViewKind = "news"       // new grades, absences and homework since Action.Since
 )
 
-// Spans of the Homework and Timetable views.
+// Spans of the Homework and Timetable views, and SpanDates: the
+// Attendance view's list by date.
 const (
 	SpanToday    = "today"
 	SpanTomorrow = "tomorrow"
 	SpanWeek     = "week"
+	SpanDates    = "dates"
 )
 
 // Action says which view to show about which student. Zero fields take
@@ -49,6 +54,9 @@ type Action struct {
 	SubjectID int64      `json:"j,omitempty"`
 	Day       diary.Date `json:"d,omitzero"`
 	Span      string     `json:"n,omitempty"`
+	// Since is the instant the News view counts from: the family's last
+	// visit, the caller's to find; a week before today when zero.
+	Since time.Time `json:"t,omitzero"`
 }
 
 // Button is an inline button: a plain-text label and the view it opens.
@@ -95,6 +103,8 @@ var renderers = map[ViewKind]func(*view) (string, [][]Button, error){
 	Timetable:     (*view).timetable,
 	Periods:       (*view).periods,
 	Finals:        (*view).finals,
+	Tomorrow:      (*view).tomorrow,
+	News:          (*view).news,
 }
 
 // paginate splits text into pages and puts the buttons under the last one.

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/schooldiary/diary/internal/diary"
 	"github.com/schooldiary/diary/internal/i18n"
@@ -44,24 +45,22 @@ func TestGrades(t *testing.T) {
 	run(t, s, []viewCase{
 		{name: "ru marks, averages, expected and period grades", lang: i18n.RU, today: "2026-09-10", student: storetest.StudentBelov,
 			action: views.Action{View: views.Grades},
-			want: []string{"<b>Оценки · 1 четверть</b>", "Белов Антон, 5А",
-				"<b>Математика</b> — 3,67 · за период: <b>4</b>\n5 3×2\n",
-				"<b>Русский язык</b> — 2,00 → 2\n2\n",
-				"<b>Английский язык</b> — 4,00 → 4\n4\n",
-				"<b>Физическая культура</b> · за период: <b>зач</b>\nзач"},
-			notWant: []string{"Немецкий", "каникулы", "→ 4 (учитель)"}},
+			want: []string{"<b>Оценки · 1 четверть</b>", "Белов Антон, 5А\n\n<b>Английский язык</b> — 4,00 · ожид. 4\n" +
+				"<b>Математика</b> — 3,67 · за период: <b>4</b>\n<b>Русский язык</b> — 2,00 · ожид. 2\n" +
+				"<b>Физическая культура</b> · за период: <b>зач</b>\n\n<i>Средний балл с учётом веса работ"},
+			notWant: []string{"Немецкий", "каникулы", "(учитель)", "3 (×2)"}},
 		{name: "en decimal point and pass", lang: i18n.EN, today: "2026-09-10", student: storetest.StudentBelov,
 			action: views.Action{View: views.Grades},
-			want:   []string{"<b>Grades · 1 четверть</b>", "class 5А", "— 3.67 · term grade: <b>4</b>", "— 2.00 → 2", "term grade: <b>pass</b>\npass"}},
+			want:   []string{"<b>Grades · 1 четверть</b>", "class 5А", "— 3.67 · term grade: <b>4</b>", "— 2.00 · exp. 2", "<b>Физическая культура</b> · term grade: <b>pass</b>\n"}},
 		{name: "teacher's expected grade with reason", lang: i18n.RU, today: "2026-09-10", student: storetest.StudentVolkov,
 			action: views.Action{View: views.Grades},
-			want:   []string{"<b>Математика</b> — 4,60 → 4 (учитель)\n4 5×1,5\nПричина: Не сдал две работы"}},
+			want:   []string{"<b>Математика</b> — 4,60 · ожид. 4 (учитель)\n"}, notWant: []string{"Причина"}},
 		{name: "average rounds by the school's rule", lang: i18n.RU, today: "2026-09-10", student: storetest.StudentBelova,
 			action: views.Action{View: views.Grades},
-			want:   []string{"<b>Оценки · 1 полугодие</b>", "<b>Математика</b> — 4,60 → 5\n5×1,5 4"}},
+			want:   []string{"<b>Оценки · 1 полугодие</b>", "<b>Математика</b> — 4,60 · ожид. 5\n"}},
 		{name: "non-numeric mark only", lang: i18n.RU, today: "2026-09-10", student: storetest.StudentGuseva,
 			action: views.Action{View: views.Grades},
-			want:   []string{"<b>Математика</b>\nн/а"}, notWant: []string{"→"}},
+			want:   []string{"<b>Математика</b> — н/а\n"}, notWant: []string{"н/а · "}},
 		{name: "vacation shows the last finished period", lang: i18n.RU, today: "2026-10-28", student: storetest.StudentBelov,
 			action: views.Action{View: views.Grades},
 			want:   []string{"<b>Оценки · 1 четверть</b>", "Сейчас каникулы — показан прошедший период: 1 четверть."}},
@@ -73,8 +72,8 @@ func TestGrades(t *testing.T) {
 			want:   []string{"Учебный период ещё не начался — показан ближайший: 1 четверть."}},
 		{name: "another period", lang: i18n.RU, today: "2026-12-01", student: storetest.StudentBelov,
 			action:  views.Action{View: views.Grades, PeriodID: q2},
-			want:    []string{"<b>Оценки · 2 четверть</b>", "<b>Математика</b> — 4,00 → 4\n4"},
-			notWant: []string{"Русский", "3×2"}},
+			want:    []string{"<b>Оценки · 2 четверть</b>", "<b>Математика</b> — 4,00 · ожид. 4\n"},
+			notWant: []string{"Русский"}},
 		{name: "empty student", lang: i18n.RU, today: "2026-09-10", student: emptyStudent,
 			action: views.Action{View: views.Grades},
 			want:   []string{"Оценок за этот период пока нет."}, notWant: []string{"<b>Математика</b>"}},
@@ -118,7 +117,7 @@ func TestGradesButtons(t *testing.T) {
 		t.Fatalf("previous period button = %+v", prev)
 	}
 	text, _ := s.render(t, i18n.RU, "2026-12-01", *prev)
-	wantAll(t, text, "<b>Оценки · 1 четверть</b>", "5 3×2")
+	wantAll(t, text, "<b>Оценки · 1 четверть</b>", "<b>Математика</b> — 3,67")
 	wantNone(t, text, "каникулы")
 }
 
@@ -130,15 +129,15 @@ func TestSubjectDetail(t *testing.T) {
 		{name: "ru each mark with work and description", lang: i18n.RU, today: "2026-09-10", student: storetest.StudentBelov,
 			action: views.Action{View: views.SubjectDetail, SubjectID: math},
 			want: []string{"<b>Математика · 1 четверть</b>",
-				"7 сен · <b>5</b> · ответ на уроке — Устный счёт\n8 сен · <b>3</b> · контрольная работа, вес 2 — Входная контрольная\n\n",
-				"Средний балл: <b>3,67</b> (2 оценки)", "Оценка за период: <b>4</b>"},
+				"7 сен · <b>5</b> · ответ на уроке — Устный счёт\n8 сен · <b>3</b> (×2) · контрольная работа — Входная контрольная\n\n",
+				"Средний балл: <b>3,67</b> (2 оценки)", "Оценка за период: <b>4</b>", "(×2) — вес работы: в среднем балле она считается как две оценки."},
 			notWant: []string{"Ожидаемая"}},
 		{name: "en", lang: i18n.EN, today: "2026-09-10", student: storetest.StudentBelov,
 			action: views.Action{View: views.SubjectDetail, SubjectID: math},
-			want:   []string{"8 Sep · <b>3</b> · контрольная работа, weight 2 — Входная контрольная", "Average: <b>3.67</b> (2 grades)", "Term grade: <b>4</b>"}},
+			want:   []string{"8 Sep · <b>3</b> (×2) · контрольная работа — Входная контрольная", "Average: <b>3.67</b> (2 grades)", "Term grade: <b>4</b>", "it counts as two grades"}},
 		{name: "teacher expects lower, with reason", lang: i18n.RU, today: "2026-09-10", student: storetest.StudentVolkov,
 			action: views.Action{View: views.SubjectDetail, SubjectID: math},
-			want: []string{"8 сен · <b>5</b> · самостоятельная работа, вес 1,5", "Средний балл: <b>4,60</b> (2 оценки)",
+			want: []string{"8 сен · <b>5</b> (×1,5) · самостоятельная работа", "Средний балл: <b>4,60</b> (2 оценки)",
 				"Учитель ожидает оценку <b>4</b> (по среднему баллу — 5)", "Причина: Не сдал две работы"}},
 		{name: "expected from the average", lang: i18n.RU, today: "2026-09-10", student: storetest.StudentBelov,
 			action: views.Action{View: views.SubjectDetail, SubjectID: s.subjects[storetest.SubjRus]},
@@ -152,19 +151,25 @@ func TestSubjectDetail(t *testing.T) {
 func TestAttendance(t *testing.T) {
 	s := newSchool(t, nil)
 	run(t, s, []viewCase{
-		{name: "ru counts by kind with plurals and a list", lang: i18n.RU, today: "2026-09-10", student: storetest.StudentBelov,
+		{name: "ru counts by subject with plurals and the legend", lang: i18n.RU, today: "2026-09-10", student: storetest.StudentBelov,
 			action: views.Action{View: views.Attendance},
-			want: []string{"<b>Посещаемость · 1 четверть</b>", "Пропущено: <b>1 урок</b>", "• без уважительной причины: 1 урок",
-				"• опоздания: 1 раз", "8 сен · Математика · н\n9 сен · Физическая культура · оп"}},
+			want: []string{"<b>Посещаемость · 1 четверть</b>", "Пропущено: <b>1 урок</b> · опозданий: 1\n\n" +
+				"• Математика: 1 урок (н 1)\n• Физическая культура: оп 1\n\n",
+				"<i>н — без уважительной причины · б — по болезни · у — по уважительной причине · п — по заявлению · оп — опоздание (не пропуск).</i>"},
+			notWant: []string{"8 сен"}},
+		{name: "ru the list by date on demand", lang: i18n.RU, today: "2026-09-10", student: storetest.StudentBelov,
+			action:  views.Action{View: views.Attendance, Span: views.SpanDates},
+			want:    []string{"<b>По датам</b>\n8 сен · Математика · н\n9 сен · Физическая культура · оп", "н — без уважительной причины"},
+			notWant: []string{"Пропущено"}},
 		{name: "en", lang: i18n.EN, today: "2026-09-10", student: storetest.StudentBelov,
 			action: views.Action{View: views.Attendance},
-			want:   []string{"Missed: <b>1 lesson</b>", "• unexcused: 1 lesson", "• late: 1 time", "8 Sep · Математика · absent"}},
+			want:   []string{"Missed: <b>1 lesson</b> · late: 1", "• Математика: 1 lesson (absent 1)", "absent — unexcused"}},
 		{name: "ill", lang: i18n.RU, today: "2026-09-10", student: storetest.StudentVolkov,
 			action: views.Action{View: views.Attendance},
-			want:   []string{"Пропущено: <b>1 урок</b>", "• по болезни: 1 урок", "7 сен · Русский язык · б"}},
+			want:   []string{"Пропущено: <b>1 урок</b>", "• Русский язык: 1 урок (б 1)"}},
 		{name: "excused in a half", lang: i18n.RU, today: "2026-09-10", student: storetest.StudentErshov,
 			action: views.Action{View: views.Attendance},
-			want:   []string{"<b>Посещаемость · 1 полугодие</b>", "• по уважительной причине: 1 урок"}},
+			want:   []string{"<b>Посещаемость · 1 полугодие</b>", "(у 1)"}},
 		{name: "none", lang: i18n.RU, today: "2026-09-10", student: storetest.StudentGuseva,
 			action: views.Action{View: views.Attendance},
 			want:   []string{"Пропусков за этот период нет."}, notWant: []string{"Пропущено"}},
@@ -172,6 +177,21 @@ func TestAttendance(t *testing.T) {
 			action: views.Action{View: views.Attendance},
 			want:   []string{"No absences this term."}},
 	})
+}
+
+// TestAttendanceSwitch: the counts lead to the list by date and back.
+func TestAttendanceSwitch(t *testing.T) {
+	s := newSchool(t, nil)
+	belov := s.student(t, storetest.StudentBelov)
+	_, pages := s.render(t, i18n.RU, "2026-09-10", views.Action{View: views.Attendance, StudentID: belov})
+	byDate := pages[len(pages)-1].Buttons[0][0]
+	if byDate.Label != "По датам" || byDate.Action.Span != views.SpanDates || byDate.Action.PeriodID == 0 {
+		t.Fatalf("first button %+v, want «По датам»", byDate)
+	}
+	_, pages = s.render(t, i18n.RU, "2026-09-10", byDate.Action)
+	if back := pages[len(pages)-1].Buttons[0][0]; back.Label != "По предметам" || back.Action.Span != "" {
+		t.Errorf("first button of the list %+v, want «По предметам»", back)
+	}
 }
 
 func TestAttendancePlurals(t *testing.T) {
@@ -185,10 +205,10 @@ func TestAttendancePlurals(t *testing.T) {
 	run(t, s, []viewCase{
 		{name: "ru five lessons, four ill", lang: i18n.RU, today: "2026-09-10", student: storetest.StudentBelov,
 			action: views.Action{View: views.Attendance},
-			want:   []string{"Пропущено: <b>5 уроков</b>", "• по болезни: 4 урока", "• без уважительной причины: 1 урок"}},
+			want:   []string{"Пропущено: <b>5 уроков</b>", "• Математика: 2 урока (н 1, б 1)\n• Русский язык: 2 урока (б 2)\n• Английский язык: 1 урок (б 1)"}},
 		{name: "en", lang: i18n.EN, today: "2026-09-10", student: storetest.StudentBelov,
 			action: views.Action{View: views.Attendance},
-			want:   []string{"Missed: <b>5 lessons</b>", "• illness: 4 lessons"}},
+			want:   []string{"Missed: <b>5 lessons</b>", "• Русский язык: 2 lessons (ill 2)"}},
 	})
 }
 
@@ -294,10 +314,10 @@ func TestFinals(t *testing.T) {
 		{name: "periods then the year, by subject", lang: i18n.RU, today: "2026-09-10", student: storetest.StudentBelov,
 			action: views.Action{View: views.Finals},
 			want: []string{"<b>Итоговые оценки · 2026/2027</b>",
-				"<b>Математика</b>\n1 четверть: <b>4</b> · 2 четверть: <b>5</b> · год: <b>5</b>\n<b>Физическая культура</b>\n1 четверть: <b>зач</b>"}},
+				"<b>Математика</b>: 1 четверть <b>4</b> · 2 четверть <b>5</b> · год <b>5</b>\n<b>Физическая культура</b>: 1 четверть <b>зач</b>"}},
 		{name: "en", lang: i18n.EN, today: "2026-09-10", student: storetest.StudentBelov,
 			action: views.Action{View: views.Finals},
-			want:   []string{"year: <b>5</b>", "1 четверть: <b>pass</b>"}},
+			want:   []string{"year <b>5</b>", "<b>Физическая культура</b>: 1 четверть <b>pass</b>"}},
 		{name: "none", lang: i18n.RU, today: "2026-09-10", student: storetest.StudentVolkov,
 			action: views.Action{View: views.Finals},
 			want:   []string{"Итоговых оценок пока нет."}},
@@ -506,6 +526,9 @@ func TestEncodeDecode(t *testing.T) {
 		{"tomorrow", views.Action{View: views.Homework, StudentID: 5, Span: views.SpanTomorrow}, "homework:tomorrow"},
 		{"a week", views.Action{View: views.Timetable, StudentID: 5, Span: views.SpanWeek, Day: diary.MustDate("2026-09-14")},
 			"timetable:week:d2026-09-14"},
+		{"the list of absences", views.Action{View: views.Attendance, StudentID: 5, Span: views.SpanDates, PeriodID: 2}, "attendance:dates:p2"},
+		{"the next school day", views.Action{View: views.Tomorrow, StudentID: 5}, "tomorrow"},
+		{"news since a visit", views.Action{View: views.News, StudentID: 5, Since: time.Unix(1760950800, 0).UTC()}, "news:t1760950800"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -548,5 +571,46 @@ func FuzzDecode(f *testing.F) {
 		if err != nil || back != a {
 			t.Errorf("Decode(Encode(%+v)) = %+v, %v", a, back, err)
 		}
+	})
+}
+
+func TestTomorrow(t *testing.T) {
+	s := newSchool(t, nil)
+	run(t, s, []viewCase{
+		{name: "lessons in order, each with its homework", lang: i18n.RU, today: "2026-09-09", student: storetest.StudentBelov,
+			action: views.Action{View: views.Tomorrow},
+			want: []string{"<b>Завтра</b>\nБелов Антон, 5А\n\n<b>Чт, 10 сентября</b>\n2. Русский язык — Упр. 12\n" +
+				"• Математика <i>(индивидуально)</i>: Повторить таблицу умножения на 7"}},
+		{name: "a lesson without homework", lang: i18n.RU, today: "2026-09-06", student: storetest.StudentBelov,
+			action: views.Action{View: views.Tomorrow},
+			want:   []string{"<b>Пн, 7 сентября</b>\n1. Математика — <i>без задания</i>\n2. Русский язык — <i>без задания</i>"}},
+		{name: "tomorrow a day off, no lessons within a week", lang: i18n.RU, today: "2026-09-11", student: storetest.StudentBelov,
+			action: views.Action{View: views.Tomorrow},
+			want:   []string{"<b>Сб, 12 сентября</b> — выходной"}},
+		{name: "after a holiday the next school day", lang: i18n.RU, today: "2026-11-03", student: storetest.StudentBelov,
+			action: views.Action{View: views.Tomorrow},
+			want:   []string{"<b>Ближайший учебный день</b>\n<i>Завтра: День народного единства.</i>", "<b>Вт, 10 ноября</b>\n2. Математика"}},
+		{name: "en", lang: i18n.EN, today: "2026-09-09", student: storetest.StudentBelov,
+			action: views.Action{View: views.Tomorrow},
+			want:   []string{"<b>Tomorrow</b>", "<b>Thu, 10 September</b>\n2. Русский язык — Упр. 12"}},
+	})
+}
+
+func TestNews(t *testing.T) {
+	s := newSchool(t, nil)
+	run(t, s, []viewCase{
+		{name: "a week back without a visit: grades, absences, homework up to today", lang: i18n.RU, today: "2026-09-10", student: storetest.StudentBelov,
+			action: views.Action{View: views.News},
+			want: []string{"<b>Что нового</b> с 3 сен\nБелов Антон, 5А",
+				"<b>Оценки</b>\n7 сен · Английский язык: <b>4</b>\n7 сен · Математика: <b>5</b>\n8 сен · Математика: <b>3 (×2)</b>\n9 сен · Физическая культура: <b>зач</b>\n\n",
+				"<b>Пропуски</b>\n8 сен · Математика · н\n9 сен · Физическая культура · оп\n\n",
+				"<b>Задания</b>\n• Математика: № 1–5, стр. 8"},
+			notWant: []string{"11 сен"}},
+		{name: "since a visit after the grades were put: nothing new", lang: i18n.RU, today: "2026-09-10", student: storetest.StudentGuseva,
+			action: views.Action{View: views.News, Since: time.Date(2030, 1, 1, 0, 0, 0, 0, time.UTC)},
+			want:   []string{"с 1 янв", "С прошлого раза ничего нового."}, notWant: []string{"<b>Оценки</b>"}},
+		{name: "en", lang: i18n.EN, today: "2026-09-10", student: storetest.StudentBelov,
+			action: views.Action{View: views.News},
+			want:   []string{"<b>What's new</b> since 3 Sep", "<b>Absences</b>"}},
 	})
 }

@@ -10,9 +10,13 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
+	"sync"
 	"testing"
 	"time"
 
+	cdplog "github.com/chromedp/cdproto/log"
+	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/chromedp"
 )
 
@@ -50,6 +54,37 @@ func New(t *testing.T) context.Context {
 		t.Fatalf("start Chromium: %v", err)
 	}
 	return bctx
+}
+
+// WatchNotFound records every response with status 404 the page gets, and
+// every console error naming one, from now on; the function returned lists
+// them so far.
+func WatchNotFound(t *testing.T, ctx context.Context) func() []string {
+	t.Helper()
+	var mu sync.Mutex
+	var seen []string
+	err := chromedp.Listen(ctx, func(ev any) {
+		mu.Lock()
+		defer mu.Unlock()
+		switch ev := ev.(type) {
+		case *network.EventResponseReceived:
+			if ev.Response != nil && ev.Response.Status == 404 {
+				seen = append(seen, ev.Response.URL)
+			}
+		case *cdplog.EventEntryAdded:
+			if ev.Entry != nil && strings.Contains(ev.Entry.Text, "404") {
+				seen = append(seen, ev.Entry.Text+" "+ev.Entry.URL)
+			}
+		}
+	})
+	if err != nil {
+		t.Fatalf("watch the page: %v", err)
+	}
+	return func() []string {
+		mu.Lock()
+		defer mu.Unlock()
+		return append([]string(nil), seen...)
+	}
 }
 
 // Run runs page actions and fails the test at the first error, showing what
@@ -122,19 +157,27 @@ func Screenshot(t *testing.T, ctx context.Context, name string) string {
 }
 
 // LinkParentAndReadGrade opens the sandbox at baseURL, picks the parent of
-// two (the page sends /start with a fresh one-time code), gives the 152-ФЗ
-// consent the bot asks for, opens «Оценки» and waits for a subject with its
-// weighted average and expected grade («Алгебра — 4,56 → 5»). The parent
-// must not be linked yet.
+// two (the page sends /start with a fresh one-time code for each child),
+// gives the 152-ФЗ consent the bot asks for about each, opens «Оценки» and
+// waits for the menu to turn in place into the grades: a subject with its
+// weighted average and expected grade («Алгебра — 4,56 · ожид. 5»). The
+// parent must not be linked yet.
 func LinkParentAndReadGrade(t *testing.T, ctx context.Context, baseURL string) {
 	t.Helper()
 	Run(t, ctx, "open the sandbox", chromedp.Navigate(baseURL),
 		chromedp.WaitVisible(chromedp.CSS(`button[data-persona="parent"]`)))
 	Run(t, ctx, "choose the parent", chromedp.Click(chromedp.CSS(`button[data-persona="parent"]`)),
-		WaitText(".msg.in .text", "согласия"))
-	Run(t, ctx, "give consent", chromedp.Click(Button("Даю согласие")),
-		WaitText(".msg.in .text", "Согласие записано"))
+		WaitJS(`document.querySelectorAll('.msg.in').length >= 2 && Array.from(document.querySelectorAll('.msg.in .text')).filter((e) => e.textContent.includes('согласия')).length === 2`))
+	Run(t, ctx, "give consent about the second child", chromedp.Click(Button("Даю согласие")),
+		WaitText(".msg.in .text", "Выбран ученик"))
+	Run(t, ctx, "and about the first", chromedp.Click(chromedp.Search(`(//main//button[normalize-space()="Даю согласие"])[1]`)),
+		WaitJS(`Array.from(document.querySelectorAll('.msg.in .text')).filter((e) => e.textContent.includes('Выбран ученик')).length === 2`))
+	menus := `document.querySelectorAll('.msg.in').length`
+	before := Eval[int](t, ctx, menus)
 	Run(t, ctx, "read the grades", chromedp.Click(Button("Оценки")),
-		WaitJS(`Array.from(document.querySelectorAll('.msg.in .text')).some((e) => /— \d,\d\d → \d/.test(e.textContent))`))
+		WaitJS(`Array.from(document.querySelectorAll('.msg.in .text')).some((e) => /— \d,\d\d · ожид\. \d/.test(e.textContent))`))
+	if after := Eval[int](t, ctx, menus); after != before {
+		t.Errorf("the grades came as a new message (%d bot messages, %d before); want the menu edited in place", after, before)
+	}
 	Screenshot(t, ctx, "sandbox-parent-grades.png")
 }

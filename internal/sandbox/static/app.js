@@ -8,6 +8,7 @@
   const state = {
     bot: '', personas: [], persona: null, userId: 0, version: -1,
     abort: null, seen: new Set(), fresh: true, toastTimer: 0, refreshAt: 0, refreshTimer: 0,
+    lastBotId: 0, pressed: 0,
   };
 
   // ---- Telegram HTML, rebuilt from a whitelist ----
@@ -136,7 +137,8 @@
 
   function openChat(userId) {
     if (state.abort) state.abort.abort();
-    Object.assign(state, { userId, version: -1, fresh: true, seen: new Set() });
+    Object.assign(state, { userId, version: -1, fresh: true, seen: new Set(), lastBotId: 0, pressed: 0 });
+    $('new-badge').hidden = true;
     state.abort = new AbortController();
     $('toast').hidden = true;
     $('menu').hidden = true;
@@ -168,14 +170,37 @@
     return e;
   }
 
+  function atBottom(box) { return box.scrollHeight - box.scrollTop - box.clientHeight < 80; }
+
+  // render shows the chat's messages (an edited message in its place). A
+  // chat read to its end follows new messages; the bot's answer to a button
+  // pressed higher up is scrolled into view (the new message, or the pressed
+  // one as its edit left it); other new messages above the fold get the
+  // «Новое сообщение ↓» badge.
   function render(view) {
     const box = $('messages');
-    const atBottom = box.scrollHeight - box.scrollTop - box.clientHeight < 80;
+    const bottom = atBottom(box);
     const frag = document.createDocumentFragment();
-    for (const m of view.messages || []) if (!m.deleted) frag.appendChild(messageNode(m));
+    let lastBot = 0;
+    for (const m of view.messages || []) {
+      if (m.deleted) continue;
+      frag.appendChild(messageNode(m));
+      if (m.from_bot) lastBot = Math.max(lastBot, m.message_id);
+    }
     if (!frag.childNodes.length) frag.appendChild(el('div', 'empty', 'Здесь пока пусто. Напишите боту /start.'));
+    const firstNew = lastBot > state.lastBotId ? (view.messages || []).find((m) => m.from_bot && !m.deleted && m.message_id > state.lastBotId) : null;
+    const pressed = (view.messages || []).find((m) => m.message_id === state.pressed);
+    const answered = state.pressed && (firstNew || (pressed && pressed.edits > (state.pressedEdits || 0)));
     box.replaceChildren(frag);
-    if (atBottom || state.fresh) box.scrollTop = box.scrollHeight;
+    if (bottom || state.fresh) box.scrollTop = box.scrollHeight;
+    else if (answered) {
+      const id = firstNew ? firstNew.message_id : state.pressed;
+      const node = box.querySelector(`[data-message-id="${id}"]`);
+      if (node) node.scrollIntoView({ block: firstNew ? 'start' : 'nearest' });
+    } else if (firstNew) showBadge();
+    if (answered) state.pressed = 0;
+    if (atBottom(box)) $('new-badge').hidden = true;
+    state.lastBotId = Math.max(state.lastBotId, lastBot);
     state.version = view.version;
     box.dataset.version = String(view.version);
     renderReplyKeyboard(view.keyboard, view.blocked);
@@ -262,7 +287,10 @@
     }
     const btn = el('button', '', b.text);
     btn.type = 'button';
-    btn.addEventListener('click', () => act('press', { message_id: m.message_id, data: b.callback_data }));
+    btn.addEventListener('click', () => {
+      Object.assign(state, { pressed: m.message_id, pressedEdits: m.edits || 0 });
+      act('press', { message_id: m.message_id, data: b.callback_data });
+    });
     return btn;
   }
 
@@ -315,6 +343,14 @@
       state.seen.add(a.callback_query_id);
       if (!state.fresh && a.text) toast(a.text, a.show_alert ? 'alert' : '');
     }
+  }
+
+  // showBadge shows «Новое сообщение ↓» just above the end of the chat.
+  function showBadge() {
+    const badge = $('new-badge');
+    const chat = badge.parentElement.getBoundingClientRect();
+    badge.style.bottom = Math.round(chat.bottom - $('messages').getBoundingClientRect().bottom + 10) + 'px';
+    badge.hidden = false;
   }
 
   function toast(text, kind) {
@@ -403,7 +439,9 @@
     Object.assign(state.persona, { user_id: c.user_id, linked: c.linked, name: c.name });
     try { localStorage.setItem(STORAGE_KEY, id); } catch (e) { /* private mode */ }
     openChat(c.user_id);
-    if (c.start) await act('start', { payload: c.start });
+    for (const code of [c.start, ...(c.more || [])]) { // a code for each child of the parent of two
+      if (code) await act('start', { payload: code });
+    }
   }
 
   async function boot() {
@@ -433,6 +471,12 @@
     $('menu-btn').addEventListener('click', () => { $('menu').hidden = !$('menu').hidden; });
     $('back').addEventListener('click', () => $('app').classList.remove('in-chat'));
     $('toast').addEventListener('click', () => { $('toast').hidden = true; });
+    $('new-badge').addEventListener('click', () => {
+      const box = $('messages');
+      box.scrollTop = box.scrollHeight;
+      $('new-badge').hidden = true;
+    });
+    $('messages').addEventListener('scroll', () => { if (atBottom($('messages'))) $('new-badge').hidden = true; });
     $('messages').addEventListener('click', (e) => {
       const s = e.target.closest('.spoiler');
       if (s) s.classList.add('shown');

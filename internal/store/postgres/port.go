@@ -81,14 +81,26 @@ func (t txPort) LockKey(ctx context.Context, key string) error {
 	return err
 }
 
-// QueryBatch sends the queries in one pipeline (a pgx.Batch) and hands each
-// one's rows to its Rows function, in order.
-func (t txPort) QueryBatch(ctx context.Context, qs []sqlstore.BatchQuery) error {
-	b := &pgx.Batch{}
-	for _, q := range qs {
-		b.Queue(q.SQL, q.Args...).Query(func(rows pgx.Rows) error { return q.Rows(rows) })
+// SendBatch sends the batch's queries in one pipeline.
+func (t txPort) SendBatch(ctx context.Context, b *sqlstore.Batch) error {
+	return t.tx.SendBatch(ctx, pipeline(b, "", "")).Close()
+}
+
+// pipeline returns b as a pgx.Batch, between the statements begin and end
+// when they are not empty.
+func pipeline(b *sqlstore.Batch, begin, end string) *pgx.Batch {
+	pb := &pgx.Batch{}
+	if begin != "" {
+		pb.Queue(begin)
 	}
-	return t.tx.SendBatch(ctx, b).Close()
+	for _, it := range b.Items {
+		read := it.Read
+		pb.Queue(it.SQL, it.Args...).Query(func(rows pgx.Rows) error { return read(rows) })
+	}
+	if end != "" {
+		pb.Queue(end)
+	}
+	return pb
 }
 
 // Driver returns the pgx.Tx.
@@ -210,13 +222,7 @@ func (p dbPort) Read(ctx context.Context, fn func(q sqlstore.Querier) error) err
 // snapshot at the cost of one query. A query that fails leaves the
 // connection in the aborted transaction, and the pool then drops it.
 func (p dbPort) ReadBatch(ctx context.Context, b *sqlstore.Batch) error {
-	pb := &pgx.Batch{}
-	pb.Queue(`BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY`)
-	for _, it := range b.Items {
-		read := it.Read
-		pb.Queue(it.SQL, it.Args...).Query(func(rows pgx.Rows) error { return read(rows) })
-	}
-	pb.Queue(`COMMIT`)
+	pb := pipeline(b, `BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY`, `COMMIT`)
 	return p.db.pool.SendBatch(ctx, pb).Close()
 }
 

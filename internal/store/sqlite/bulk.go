@@ -19,6 +19,11 @@ import (
 // the checks on than the old one was with them off; so no dialect hook
 // turns them off, and a broken reference can never be committed.
 
+// cachedRows is the most rows an INSERT has whose prepared statement is
+// kept in the writer's cache: the one-grade writes of the API repeat the
+// same few texts, an import's chunks of every size would only fill it.
+const cachedRows = 4
+
 // maxVars bounds the parameters of one statement (SQLite allows 32766).
 const maxVars = 30000
 
@@ -51,12 +56,16 @@ func (t txPort) insertChunk(ctx context.Context, tb sqlstore.Table, rows [][]any
 	if tb.Conflict != "" {
 		b.WriteString(" " + tb.Conflict)
 	}
+	var q querier = t.tx // a big chunk's text is prepared once and dropped
+	if len(rows) <= cachedRows {
+		q = t.q
+	}
 	if tb.Key == "" {
-		_, err := t.tx.ExecContext(ctx, b.String(), args...)
+		_, err := q.ExecContext(ctx, b.String(), args...)
 		return err
 	}
 	b.WriteString(" RETURNING id, " + tb.Key)
-	res, err := t.tx.QueryContext(ctx, b.String(), args...)
+	res, err := q.QueryContext(ctx, b.String(), args...)
 	if err != nil {
 		return err
 	}

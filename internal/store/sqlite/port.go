@@ -105,6 +105,11 @@ type txPort struct {
 // LockKey does nothing: SQLite has one writer at a time.
 func (t txPort) LockKey(context.Context, string) error { return nil }
 
+// SendBatch runs the batch's queries one after another.
+func (t txPort) SendBatch(ctx context.Context, b *sqlstore.Batch) error {
+	return sqlstore.RunBatch(ctx, t, b)
+}
+
 // Driver returns the *sql.Tx.
 func (t txPort) Driver() any { return t.tx }
 

@@ -1,6 +1,7 @@
 package sqlstore
 
 import (
+	"bytes"
 	"cmp"
 	"slices"
 	"sync"
@@ -28,48 +29,76 @@ func withCollator(fn func(c *collate.Collator)) {
 	fn(c)
 }
 
-// compareText compares a and b with c, at every level.
-func compareText(c *collate.Collator, a, b string) int { return c.CompareString(a, b) }
-
-// compareNames compares two names by last, first, then middle name.
-func compareNames(c *collate.Collator, a, b diary.Name) int {
-	if r := compareText(c, a.Last, b.Last); r != 0 {
-		return r
-	}
-	if r := compareText(c, a.First, b.First); r != 0 {
-		return r
-	}
-	return compareText(c, a.Middle, b.Middle)
+// sortItem is an element of a sort with its fields' collation keys, each
+// computed once, and only when an earlier field ties (most names differ in
+// the last name, so most items need one key).
+type sortItem[T any] struct {
+	v      T
+	pre    int      // compared first (a class's level), 0 when unused
+	fields []string // compared in order by their collation keys
+	keys   [][]byte // the keys computed so far
+	id     int64    // the last tiebreak
 }
 
-// sortByName orders people by name (see above), then by id.
-func sortByName[T any](list []T, name func(T) diary.Name, id func(T) int64) {
+// sorter computes the keys of one sort with one collator and buffer.
+type sorter struct {
+	c   *collate.Collator
+	buf collate.Buffer // the keys point into it until the sort ends
+}
+
+// sortKey returns the collation key of the item's field j, computing it once.
+func sortKey[T any](s *sorter, it *sortItem[T], j int) []byte {
+	for len(it.keys) <= j {
+		it.keys = append(it.keys, s.c.KeyFromString(&s.buf, it.fields[len(it.keys)]))
+	}
+	return it.keys[j]
+}
+
+// sortByKeys orders list by pre (when given), then by the Russian collation
+// of fields, field by field, then by id.
+func sortByKeys[T any](list []T, pre func(T) int, fields func(T) []string, id func(T) int64) {
 	if len(list) < 2 {
 		return
 	}
+	items := make([]*sortItem[T], len(list))
+	for i, v := range list {
+		items[i] = &sortItem[T]{v: v, id: id(v), fields: fields(v)}
+		if pre != nil {
+			items[i].pre = pre(v)
+		}
+	}
 	withCollator(func(c *collate.Collator) {
-		slices.SortStableFunc(list, func(a, b T) int {
-			if r := compareNames(c, name(a), name(b)); r != 0 {
-				return r
-			}
-			return cmp.Compare(id(a), id(b))
-		})
+		s := &sorter{c: c}
+		slices.SortStableFunc(items, func(a, b *sortItem[T]) int { return compareItems(s, a, b) })
 	})
+	for i := range items {
+		list[i] = items[i].v
+	}
+}
+
+// compareItems compares two sort items: pre, the fields' keys in order,
+// then id.
+func compareItems[T any](s *sorter, a, b *sortItem[T]) int {
+	if r := cmp.Compare(a.pre, b.pre); r != 0 {
+		return r
+	}
+	for j := range a.fields {
+		if r := bytes.Compare(sortKey(s, a, j), sortKey(s, b, j)); r != 0 {
+			return r
+		}
+	}
+	return cmp.Compare(a.id, b.id)
+}
+
+// sortByName orders people by last, first, then middle name (see above),
+// then by id.
+func sortByName[T any](list []T, name func(T) diary.Name, id func(T) int64) {
+	sortByKeys(list, nil, func(v T) []string { n := name(v); return []string{n.Last, n.First, n.Middle} }, id)
 }
 
 // sortByTitle orders records by a title (a subject's or group's name), then by id.
 func sortByTitle[T any](list []T, title func(T) string, id func(T) int64) {
-	if len(list) < 2 {
-		return
-	}
-	withCollator(func(c *collate.Collator) {
-		slices.SortStableFunc(list, func(a, b T) int {
-			if r := compareText(c, title(a), title(b)); r != 0 {
-				return r
-			}
-			return cmp.Compare(id(a), id(b))
-		})
-	})
+	sortByKeys(list, nil, func(v T) []string { return []string{title(v)} }, id)
 }
 
 // Accessors for the sorts.
@@ -102,18 +131,6 @@ func sortGroups(list []diary.Group) { sortByTitle(list, groupName, groupID) }
 
 // sortClasses orders classes by level, then name, then id.
 func sortClasses(list []diary.Class) {
-	if len(list) < 2 {
-		return
-	}
-	withCollator(func(c *collate.Collator) {
-		slices.SortStableFunc(list, func(a, b diary.Class) int {
-			if r := cmp.Compare(a.Level, b.Level); r != 0 {
-				return r
-			}
-			if r := compareText(c, a.Name, b.Name); r != 0 {
-				return r
-			}
-			return cmp.Compare(a.ID, b.ID)
-		})
-	})
+	sortByKeys(list, func(c diary.Class) int { return c.Level },
+		func(c diary.Class) []string { return []string{c.Name} }, func(c diary.Class) int64 { return c.ID })
 }

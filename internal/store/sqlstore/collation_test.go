@@ -1,9 +1,14 @@
 package sqlstore
 
 import (
+	"cmp"
+	"math/rand/v2"
 	"slices"
 	"sync"
 	"testing"
+
+	"golang.org/x/text/collate"
+	"golang.org/x/text/language"
 
 	"github.com/schooldiary/diary/internal/diary"
 )
@@ -35,4 +40,38 @@ func TestSortStudentsRussian(t *testing.T) {
 		}()
 	}
 	wg.Wait()
+}
+
+// Sorting by collation keys gives the order of comparing the strings with
+// the collator, on random names of Russian letters in both cases.
+func TestSortKeysAgreeWithCompare(t *testing.T) {
+	letters := []rune("абвгдеёжзийклмнопрстуфхцчшщъыьэюяАЕЁЖЯ- ")
+	rng := rand.New(rand.NewPCG(1, 2))
+	word := func() string {
+		r := make([]rune, 1+rng.IntN(6))
+		for i := range r {
+			r[i] = letters[rng.IntN(len(letters))]
+		}
+		return string(r)
+	}
+	for round := range 50 {
+		list := make([]diary.Student, 40)
+		for i := range list {
+			list[i] = diary.Student{ID: int64(i), Name: diary.Name{Last: word(), First: word(), Middle: word()}}
+		}
+		want := slices.Clone(list)
+		c := collate.New(language.Russian)
+		slices.SortStableFunc(want, func(a, b diary.Student) int {
+			for _, p := range [][2]string{{a.Name.Last, b.Name.Last}, {a.Name.First, b.Name.First}, {a.Name.Middle, b.Name.Middle}} {
+				if r := c.CompareString(p[0], p[1]); r != 0 {
+					return r
+				}
+			}
+			return cmp.Compare(a.ID, b.ID)
+		})
+		sortStudents(list)
+		if !slices.Equal(list, want) {
+			t.Fatalf("round %d: keys order %v, compare order %v", round, list, want)
+		}
+	}
 }

@@ -61,6 +61,10 @@ type Tx interface {
 	// across processes (an advisory lock on PostgreSQL; SQLite's single
 	// writer already serialises write transactions).
 	LockKey(ctx context.Context, key string) error
+	// SendBatch runs the batch's queries in the transaction, calling each
+	// item's Read with its rows in order: PostgreSQL pipelines them in one
+	// round trip, SQLite runs them one after another.
+	SendBatch(ctx context.Context, b *Batch) error
 	// Driver returns the driver's own transaction (a pgx.Tx or a *sql.Tx),
 	// for engines that must write in the same transaction, such as River.
 	Driver() any
