@@ -2,7 +2,6 @@ package bot
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"slices"
 
@@ -21,8 +20,8 @@ type access struct {
 // authorize is the one gate of every diary view (clauses 2.7, 2.12.3): the
 // user must have an active link to the student now (a guardian's or the
 // student's own), the guardian must still represent the student, consent
-// must be on record, and diary.CanView must allow it today in the school's
-// zone. Refusals are the diary's errors (ErrNotGuardian, ErrNotStudent,
+// must be on record (a student's access follows a guardian's, clause
+// 3.3.6), and diary.CanView must allow it today in the school's zone. Refusals are the diary's errors (ErrNotGuardian, ErrNotStudent,
 // ErrStudentLeft, ErrNoConsent…).
 func (b *B) authorize(ctx context.Context, userID, studentID int64) (access, error) {
 	link, err := b.familyLink(ctx, userID, studentID)
@@ -43,7 +42,7 @@ func (b *B) authorize(ctx context.Context, userID, studentID int64) (access, err
 	}
 	v := viewerOf(link)
 	if err := diary.CanView(v, facts, today); err != nil {
-		return access{}, err
+		return access{}, b.studentDenied(ctx, link, st, err)
 	}
 	return access{viewer: v, link: link, student: st, school: school, today: today}, nil
 }
@@ -72,7 +71,7 @@ func viewerOf(l diary.Link) diary.Viewer {
 }
 
 // facts gathers what CanView needs: whether the guardian still represents
-// the student and whether the user's consent is on record.
+// the student and whether the consent the link needs is on record.
 func (b *B) facts(ctx context.Context, userID int64, l diary.Link, st diary.Student) (diary.AccessFacts, error) {
 	f := diary.AccessFacts{Student: st}
 	if l.Kind == diary.LinkGuardian {
@@ -82,13 +81,11 @@ func (b *B) facts(ctx context.Context, userID int64, l diary.Link, st diary.Stud
 		}
 		f.Linked = slices.ContainsFunc(gs, func(g diary.Guardian) bool { return g.ID == l.GuardianID })
 	}
-	_, err := b.d.Store.ActiveConsent(ctx, userID, st.ID)
-	switch {
-	case err == nil:
-		f.Consent = true
-	case !errors.Is(err, diary.ErrNotFound):
-		return f, fmt.Errorf("authorize: consent: %w", err)
+	consent, err := b.consentOf(ctx, userID, l)
+	if err != nil {
+		return f, fmt.Errorf("authorize: %w", err)
 	}
+	f.Consent = consent
 	return f, nil
 }
 

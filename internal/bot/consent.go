@@ -11,8 +11,25 @@ import (
 	"github.com/schooldiary/diary/internal/i18n"
 )
 
-// hasConsent reports whether the user's consent about the student is on record.
+// hasConsent reports whether the consent the user's access to the student
+// needs is on record: their own as a guardian, a guardian's when they are
+// the student (clause 3.3.6).
 func (b *B) hasConsent(ctx context.Context, userID, studentID int64) (bool, error) {
+	links, err := b.d.Store.ActiveLinks(ctx, userID)
+	if err != nil {
+		return false, fmt.Errorf("consent: %w", err)
+	}
+	for _, l := range links {
+		if l.StudentID == studentID && l.Kind == diary.LinkStudent {
+			return b.familyConsent(ctx, studentID)
+		}
+	}
+	return b.ownConsent(ctx, userID, studentID)
+}
+
+// ownConsent reports whether the user's own consent about the student is
+// on record.
+func (b *B) ownConsent(ctx context.Context, userID, studentID int64) (bool, error) {
 	_, err := b.d.Store.ActiveConsent(ctx, userID, studentID)
 	switch {
 	case errors.Is(err, diary.ErrNotFound):
@@ -25,7 +42,11 @@ func (b *B) hasConsent(ctx context.Context, userID, studentID int64) (bool, erro
 
 // askConsent shows the school's consent text about child c with the
 // Accept and Decline buttons; nothing about c is shown before acceptance.
+// A student is not asked: they are told to ask a parent, who is asked.
 func (b *B) askConsent(ctx context.Context, r *req, c child) error {
+	if c.link.Kind == diary.LinkStudent {
+		return b.askParent(ctx, r, c)
+	}
 	text := i18n.T(r.lang, i18n.ConsentRequest, "child", c.student.Name.Full(),
 		"text", b.d.Consent.text(r.lang), "version", b.d.Consent.Version)
 	kb, err := b.keyboard(ctx, r, [][]button{{
@@ -38,8 +59,9 @@ func (b *B) askConsent(ctx context.Context, r *req, c child) error {
 	return b.send(ctx, r.chatID, text, kb)
 }
 
-// onConsent records an acceptance (or says what a refusal means) for a
-// student the user is still linked to now.
+// onConsent records a guardian's acceptance (or says what a refusal means)
+// for a student the user is still linked to now, and tells the student's
+// own chats their diary is open; a student's press records nothing.
 func (b *B) onConsent(ctx context.Context, r *req, btn button) error {
 	w, err := b.people(ctx, r.userID)
 	if err != nil {
@@ -49,16 +71,18 @@ func (b *B) onConsent(ctx context.Context, r *req, btn button) error {
 	if !ok {
 		return b.sendStale(ctx, r)
 	}
+	if c.link.Kind != diary.LinkGuardian {
+		return b.send(ctx, r.chatID, i18n.T(r.lang, i18n.ConsentNotForStudent), nil)
+	}
 	if btn.Action != "accept" {
 		return b.send(ctx, r.chatID, i18n.T(r.lang, i18n.ConsentDeclined), nil)
 	}
-	rec := diary.Consent{TelegramUserID: r.userID, StudentID: c.student.ID, Version: b.d.Consent.Version}
-	if c.link.Kind == diary.LinkGuardian {
-		rec.GuardianID = c.link.GuardianID
-	}
+	rec := diary.Consent{TelegramUserID: r.userID, GuardianID: c.link.GuardianID, StudentID: c.student.ID,
+		Version: b.d.Consent.Version}
 	if _, err := b.d.Store.RecordConsent(ctx, rec); err != nil {
 		return fmt.Errorf("record consent: %w", err)
 	}
+	b.tellStudentsOpen(ctx, c.student.ID)
 	text := i18n.T(r.lang, i18n.ConsentAccepted) + "\n\n" + linkDone(r.lang, c)
 	if err := b.send(ctx, r.chatID, text, &models.ReplyKeyboardRemove{RemoveKeyboard: true}); err != nil {
 		return err
@@ -76,6 +100,9 @@ func (b *B) consentStatus(ctx context.Context, r *req) error {
 	c, ok := b.selected(r, w)
 	if !ok {
 		return b.send(ctx, r.chatID, i18n.T(r.lang, i18n.ConsentNone), nil)
+	}
+	if c.link.Kind == diary.LinkStudent {
+		return b.studentConsentStatus(ctx, r, c)
 	}
 	con, err := b.d.Store.ActiveConsent(ctx, r.userID, c.student.ID)
 	if errors.Is(err, diary.ErrNotFound) {

@@ -12,10 +12,14 @@ import (
 	"github.com/schooldiary/diary/internal/i18n"
 )
 
-// onContact links a guardian by the phone number Telegram verified: only
+// onContact takes the phone of an access request at its phone step, or
+// links a guardian by the phone number Telegram verified: only
 // the user's own contact (contact.user_id is the sender), only in schools
 // that allow it, matched against the roster's phones.
 func (b *B) onContact(ctx context.Context, r *req, ct *models.Contact) error {
+	if r.st.Step == stepPhone {
+		return b.accessPhone(ctx, r, ct)
+	}
 	if ct.UserID != r.userID {
 		return b.askCode(ctx, r, i18n.LinkContactNotOwn)
 	}
@@ -33,7 +37,7 @@ func (b *B) onContact(ctx context.Context, r *req, ct *models.Contact) error {
 	links, err := b.linkByPhone(ctx, r, schools, phone)
 	switch {
 	case errors.Is(err, diary.ErrStudentLeft) && len(links) == 0:
-		return b.send(ctx, r.chatID, i18n.T(r.lang, i18n.RefusedLeft), nil)
+		return b.send(ctx, r.chatID, refusalText(r.lang, err), nil)
 	case err != nil && !errors.Is(err, diary.ErrStudentLeft):
 		return err
 	case len(links) == 0:

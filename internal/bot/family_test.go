@@ -38,7 +38,7 @@ func TestLeftStudentsFamilyRefused(t *testing.T) {
 
 		u := h.user(telegramtest.User{})
 		h.startWith(u.ID, code)
-		h.expectKey(u.ID, i18n.RefusedLeft)
+		h.expectKey(u.ID, i18n.RefusedLeftExpelled, "date", left.LeftOn)
 
 		h.expectStale(h.press(linked.ID, menu, label(i18n.MenuGrades)))
 		if got := len(h.views.Calls()); got != 0 {
@@ -116,15 +116,15 @@ func TestTwoChildrenSwitch(t *testing.T) {
 	})
 }
 
-// TestStudentSeesOnlyThemself links a student by a student code.
+// TestStudentSeesOnlyThemself links a student by a student code: with a
+// parent's consent they see their own diary as a student viewer.
 func TestStudentSeesOnlyThemself(t *testing.T) {
 	forEachStore(t, options{}, func(t *testing.T, h *harness) {
 		f := h.parent()
+		h.linkParent(h.user(telegramtest.User{}).ID, f, f.student)
 		u := h.user(telegramtest.User{})
 		h.startWith(u.ID, h.code(diary.LinkCode{Kind: diary.LinkStudent, StudentID: f.student.ID}))
-		consent := h.expect(u.ID, "согласия")
-		h.press(u.ID, consent, label(i18n.BtnConsentAccept))
-		h.expect(u.ID, "Согласие записано")
+		h.expect(u.ID, "Дневник подключён")
 		h.expect(u.ID, "Выбран ученик")
 		h.send(u.ID, "/grades")
 		h.expect(u.ID, f.student.Name.Full()+" · grades")
@@ -133,8 +133,8 @@ func TestStudentSeesOnlyThemself(t *testing.T) {
 			t.Errorf("render calls %+v", calls)
 		}
 		history, _ := h.db.ConsentHistory(h.ctx, f.student.ID)
-		if len(history) != 1 || history[0].GuardianID != 0 {
-			t.Errorf("student's consent %+v", history)
+		if len(history) != 1 || history[0].GuardianID != f.guardian.ID {
+			t.Errorf("consents %+v: want the guardian's only", history)
 		}
 	})
 }

@@ -55,7 +55,7 @@ func (b *B) redeem(ctx context.Context, r *req, typed string) error {
 	case errors.Is(err, diary.ErrNotFound):
 		return b.wrongCode(ctx, r)
 	case err != nil && refusal(err) != i18n.ErrGeneric:
-		return b.send(ctx, r.chatID, i18n.T(r.lang, refusal(err)), nil)
+		return b.send(ctx, r.chatID, refusalText(r.lang, err), nil)
 	case err != nil:
 		return fmt.Errorf("redeem: %w", err)
 	}
@@ -120,7 +120,8 @@ func linkDone(lang i18n.Lang, c child) string {
 	return i18n.T(lang, i18n.LinkDone, "child", c.student.Name.Full(), "class", c.class.Name)
 }
 
-// staffLinked welcomes a staff member and remembers their chat.
+// staffLinked welcomes a staff member, remembers their chat and tells a
+// class teacher of the access requests waiting for them.
 func (b *B) staffLinked(ctx context.Context, r *req, l diary.Link) error {
 	s, err := b.d.Store.Staff(ctx, l.StaffID)
 	if err != nil {
@@ -134,7 +135,26 @@ func (b *B) staffLinked(ctx context.Context, r *req, l diary.Link) error {
 	if err := b.updateCommands(ctx, r); err != nil {
 		return err
 	}
-	return b.menu(ctx, r)
+	if err := b.menu(ctx, r); err != nil {
+		return err
+	}
+	return b.announcePending(ctx, r)
+}
+
+// departureKeys are the texts of the departures the journal records.
+var departureKeys = map[string]i18n.Key{
+	diary.LeftExpelled: i18n.RefusedLeftExpelled, diary.LeftTransferred: i18n.RefusedLeftTransferred,
+	diary.LeftGraduated: i18n.RefusedLeftGraduated, diary.LeftNotInRoster: i18n.RefusedLeftNotInRoster,
+}
+
+// refusalText is refusal's text in lang; a departure is named with its
+// stored reason and date when the journal recorded them.
+func refusalText(lang i18n.Lang, err error) string {
+	reason, on := diary.DepartureOf(err)
+	if key, ok := departureKeys[reason]; ok && !on.IsZero() {
+		return i18n.T(lang, key, "date", on)
+	}
+	return i18n.T(lang, refusal(err))
 }
 
 // refusal maps a domain refusal to its message (clause 2.7): the one place
@@ -147,6 +167,8 @@ func refusal(err error) i18n.Key {
 		return i18n.RefusedExpired
 	case errors.Is(err, diary.ErrStudentLeft):
 		return i18n.RefusedLeft
+	case isNoFamilyConsent(err):
+		return i18n.ConsentStudentAsk
 	case errors.Is(err, diary.ErrNoConsent):
 		return i18n.RefusedNoConsent
 	case errors.Is(err, diary.ErrNotGuardian), errors.Is(err, diary.ErrNotStudent),

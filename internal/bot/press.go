@@ -127,7 +127,7 @@ func (b *B) dispatchMore(ctx context.Context, r *req, btn button) error {
 	case btnNoCode:
 		return b.accessBegin(ctx, r)
 	}
-	return b.dispatchStaff(ctx, r, btn)
+	return b.dispatchAccess(ctx, r, btn)
 }
 
 // pressView re-authorises a view button: a student no longer linked makes

@@ -221,7 +221,8 @@ func (w *revWorld) step(user int64, mk func(id int64) *models.Update) []telegram
 }
 
 // allowed is the set of students user may see facts of now: a valid code
-// held (the model), enrolled (the model), linked and consented (the store).
+// held (the model), enrolled (the model), linked and consented (the store:
+// a guardian's own consent; for a student, a guardian's).
 func (w *revWorld) allowed(user int64) map[int64]bool {
 	out := map[int64]bool{}
 	links, err := w.h.db.ActiveLinks(w.h.ctx, user)
@@ -232,7 +233,11 @@ func (w *revWorld) allowed(user int64) map[int64]bool {
 		if !w.held[user][l.StudentID] || w.left[l.StudentID] {
 			continue
 		}
-		if _, err := w.h.db.ActiveConsent(w.h.ctx, user, l.StudentID); err == nil {
+		_, err := w.h.db.ActiveConsent(w.h.ctx, user, l.StudentID)
+		if l.Kind == diary.LinkStudent {
+			_, err = w.h.db.GuardianConsent(w.h.ctx, l.StudentID)
+		}
+		if err == nil {
 			out[l.StudentID] = true
 		}
 	}

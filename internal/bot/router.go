@@ -61,6 +61,9 @@ func (b *B) onText(ctx context.Context, r *req, text string) error {
 	if isLabel(text, i18n.BtnNoCode) {
 		return b.accessBegin(ctx, r)
 	}
+	if isLabel(text, i18n.BtnMyRequest) {
+		return b.myRequest(ctx, r)
+	}
 	if code, ok := diary.NormalizeCode(text); ok {
 		return b.redeem(ctx, r, code)
 	}
@@ -111,7 +114,7 @@ func (b *B) onCommand(ctx context.Context, r *req, cmd, arg string) error {
 		}
 		return b.accessCancel(ctx, r)
 	}
-	return b.send(ctx, r.chatID, i18n.T(r.lang, i18n.ErrUnknownInput), nil)
+	return b.onAccessCommand(ctx, r, cmd)
 }
 
 // onStart handles /start: with a payload it redeems the deep link's code;

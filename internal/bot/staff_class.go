@@ -32,6 +32,9 @@ func classTeacherButtons(lang i18n.Lang, sc *staffScope) []button {
 		out = append(out, button{Kind: kindClass, Arg: cl.ID, Text: i18n.Plain(lang, i18n.BtnStaffClass, "class", cl.Name)})
 		out = append(out, codesButtons(lang, []diary.Class{cl})[0]...)
 	}
+	if len(sc.led) > 0 {
+		out = append(out, requestsButton(lang))
+	}
 	return out
 }
 

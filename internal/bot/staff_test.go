@@ -107,8 +107,10 @@ func TestAccessRequest(t *testing.T) {
 		teacher := h.staffByExt(diary.RoleClassTeacher, demo.ClassTeacherExtID)
 		tu := h.user(telegramtest.User{})
 		h.linkStaff(tu.ID, teacher)
+		h.send(tu.ID, "/requests")
+		h.expectKey(tu.ID, i18n.AccessNoneWaiting)
 
-		u := h.user(telegramtest.User{FirstName: "<b>Мама</b>"})
+		u := h.user(telegramtest.User{FirstName: "<b>Мама</b>", Phone: "+79990001122"})
 		h.send(u.ID, "/start")
 		h.expectKey(u.ID, i18n.StartNew)
 		h.expectKey(u.ID, i18n.LinkAskCode)
@@ -116,11 +118,7 @@ func TestAccessRequest(t *testing.T) {
 			t.Fatal(err)
 		}
 		h.expectKey(u.ID, i18n.AccessAskName)
-		h.send(u.ID, "Иванова <i>Мария</i> & Co")
-		h.expectKey(u.ID, i18n.AccessAskChild)
-		h.send(u.ID, "Иванов Пётр")
-		h.expectKey(u.ID, i18n.AccessAskClass)
-		h.send(u.ID, "7 а")
+		h.answerRequest(u.ID, "Иванова <i>Мария</i> & Co", "мама", "Иванов Пётр", "7 а")
 		h.expectKey(u.ID, i18n.AccessRecorded, "date", diary.DateOf(startTime), "days", accessDays)
 		notice := h.expect(tu.ID, "Заявитель: Иванова <i>Мария</i> & Co")
 		if !strings.Contains(notice.Text, "Иванов Пётр, 7А класс") {
@@ -145,7 +143,7 @@ func TestAccessRequest(t *testing.T) {
 // TestAccessRequestDuplicate answers a second request with the first one's date.
 func TestAccessRequestDuplicate(t *testing.T) {
 	forEachStore(t, options{}, func(t *testing.T, h *harness) {
-		u := h.user(telegramtest.User{})
+		u := h.user(telegramtest.User{Phone: "+79990001122"})
 		today := diary.DateOf(startTime)
 		for _, want := range []func(){
 			func() { h.expectKey(u.ID, i18n.AccessRecorded, "date", today, "days", accessDays) },
@@ -153,11 +151,7 @@ func TestAccessRequestDuplicate(t *testing.T) {
 		} {
 			h.send(u.ID, label(i18n.BtnNoCode))
 			h.expectKey(u.ID, i18n.AccessAskName)
-			h.send(u.ID, "Петрова Ольга")
-			h.expectKey(u.ID, i18n.AccessAskChild)
-			h.send(u.ID, "Петров Иван")
-			h.expectKey(u.ID, i18n.AccessAskClass)
-			h.send(u.ID, "5Б")
+			h.answerRequest(u.ID, "Петрова Ольга", "мама", "Петров Иван", "5Б")
 			want()
 		}
 		if open, _ := h.db.AccessRequests(h.ctx, h.school.ID, true); len(open) != 1 {

@@ -22,10 +22,13 @@ const stepTTL = time.Hour
 
 // Steps of the access request conversation.
 const (
-	stepName   = "name"
-	stepChild  = "child"
-	stepClass  = "class"
-	stepSchool = "school"
+	stepName     = "name"
+	stepRelation = "relation"
+	stepChild    = "child"
+	stepClass    = "class"
+	stepSchool   = "school"
+	stepPhone    = "phone"  // the contact Telegram verified
+	stepReason   = "reason" // a class teacher's reason for refusing Request
 )
 
 // state is what the bot remembers about a chat between updates, kept in the
@@ -38,6 +41,9 @@ type state struct {
 	Name      string    `json:"name,omitempty"`  // the access request's answers so far
 	Child     string    `json:"child,omitempty"` //
 	Class     string    `json:"class,omitempty"` //
+	Relation  string    `json:"rel,omitempty"`   //
+	School    int64     `json:"school,omitempty"`
+	Request   int64     `json:"req,omitempty"` // the request a class teacher is refusing
 }
 
 // stateKey is the Sessions key of a chat's state.
@@ -91,6 +97,7 @@ func (b *B) saveState(ctx context.Context, chatID int64, st state) error {
 // clearStep ends the conversation in progress.
 func (st *state) clearStep() {
 	st.Step, st.StepAt, st.Name, st.Child, st.Class = "", time.Time{}, "", "", ""
+	st.Relation, st.School, st.Request = "", 0, 0
 }
 
 // NotificationsOff reports whether the user of chatID turned notifications

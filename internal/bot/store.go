@@ -82,6 +82,9 @@ type Store interface {
 	CreateAccessRequest(ctx context.Context, r diary.AccessRequest) (diary.AccessRequest, error)
 	// AccessRequests lists a school's requests; only unresolved ones when openOnly.
 	AccessRequests(ctx context.Context, schoolID int64, openOnly bool) ([]diary.AccessRequest, error)
+	// The access request workflow and the students' access by their
+	// parents' consent.
+	diary.AccessWorkflow
 	// RecordVisit records a view: EInvalid, diary.ErrNotFound.
 	RecordVisit(ctx context.Context, v diary.Visit) error
 	// UpsertChat stores the chat; EInvalid without a ChatID.

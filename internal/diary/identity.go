@@ -67,6 +67,8 @@ type Identity interface {
 	// resolution, ErrNotFound for an unknown request, ErrConflict when it is
 	// already resolved.
 	ResolveAccessRequest(ctx context.Context, id int64, resolution string) error
+	// The class teacher's side of the requests.
+	AccessWorkflow
 	// RecordVisit records a view (At now when zero); EInvalid when
 	// Visit.Validate fails, ErrNotFound for an unknown school.
 	RecordVisit(ctx context.Context, v Visit) error
@@ -191,8 +193,9 @@ type RedeemFacts struct {
 // CheckRedeem decides whether a usable code of kind k may link its person
 // (clause 2.7): a guardian who no longer represents the student is
 // ErrNotGuardian; a student recorded as left (whatever the date: Apply ends
-// their links at once, clause 3.2) is ErrStudentLeft; a staff member not
-// working on f.Today is ErrStaffInactive.
+// their links at once, clause 3.2) is ErrStudentLeft, as a *LeftError with
+// the stored reason; a staff member not working on f.Today is
+// ErrStaffInactive.
 func CheckRedeem(k LinkKind, f RedeemFacts) error {
 	switch k {
 	case LinkGuardian:
@@ -213,8 +216,11 @@ func CheckRedeem(k LinkKind, f RedeemFacts) error {
 
 // studentLinkable refuses a student who left.
 func studentLinkable(s Student) error {
-	if s.ID == 0 || s.Status == Left {
+	switch {
+	case s.ID == 0:
 		return ErrStudentLeft
+	case s.Status == Left:
+		return StudentLeft(s)
 	}
 	return nil
 }
@@ -277,20 +283,26 @@ func (c Consent) Validate() error {
 }
 
 // AccessRequest is a person's request for access without a code (clause
-// 2.10): what they told about themself and the child. The 10-day clock runs
-// from CreatedAt.
+// 2.10): what they told about themself and the child, and the roster's
+// match. The 10-day clock runs from CreatedAt to ResolvedAt.
 type AccessRequest struct {
 	ID             int64
 	SchoolID       int64
 	TelegramUserID int64
 	ChatID         int64
 	Name           string
-	Phone          string
+	Relation       string // who they are to the child, as they said: «мама»
+	Phone          string // E.164, as Telegram verified it
 	ChildName      string
 	ClassName      string
+	ClassID        int64 // the class named, 0 when the school has none by that name
+	StudentID      int64 // the roster's match (at creation, then as decided); 0 for none
+	GuardianID     int64 //
 	CreatedAt      time.Time
 	ResolvedAt     time.Time
-	Resolution     string
+	Resolution     string // RequestApproved, RequestRefused or another word of the school's
+	DecidedBy      int64  // the staff member who decided; 0 for none
+	Reason         string // why it was refused, as the parent reads it
 }
 
 // Open reports whether the request awaits resolution.

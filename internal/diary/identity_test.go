@@ -103,7 +103,8 @@ func TestCheckRedeem(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			if got := CheckRedeem(tc.kind, tc.f); got != tc.want {
+			got := CheckRedeem(tc.kind, tc.f)
+			if (got == nil) != (tc.want == nil) || !errors.Is(got, tc.want) {
 				t.Errorf("CheckRedeem = %v, want %v", got, tc.want)
 			}
 		})

@@ -57,4 +57,43 @@ var consentMessages = messages{
 	BtnConsentAccept:   {"Даю согласие", "I consent"},
 	BtnConsentDecline:  {"Не даю согласие", "I do not consent"},
 	BtnConsentWithdraw: {"Отозвать согласие", "Withdraw consent"},
+	ConsentStudentAsk: {
+		"Дневник откроется, когда мама, папа или другой законный представитель даст согласие " +
+			"на обработку твоих персональных данных. Попроси их открыть этого бота и нажать «Даю согласие». " +
+			"Если у них ещё нет кода, его выдаст классный руководитель.",
+		"The diary opens once your mother, father or another legal guardian consents to the processing " +
+			"of your personal data. Ask them to open this bot and press “I consent”. " +
+			"If they have no code yet, the class teacher will give them one.",
+	},
+	ConsentStudentGiven: {
+		"Согласие на обработку твоих персональных данных дал родитель {date}. " +
+			"Если он его отзовёт, дневник закроется.",
+		"A parent consented to the processing of your personal data on {date}. " +
+			"If they withdraw it, the diary closes.",
+	},
+	ConsentStudentOpen: {
+		"Родитель дал согласие — твой дневник открыт. Нажми /start, чтобы открыть меню.",
+		"A parent has consented: your diary is open. Press /start for the menu.",
+	},
+	ConsentParentPrompt: {
+		"Ученик {child} подключил дневник в Telegram. Бот покажет ему оценки и задания только после " +
+			"Вашего согласия на обработку персональных данных ребёнка.",
+		"The student {child} has linked the diary in Telegram. The bot shows them grades and homework only " +
+			"after you consent to the processing of the child's personal data.",
+	},
+	ConsentNotForStudent: {
+		"Согласие за тебя даёт родитель или законный представитель — попроси их об этом.",
+		"Your parent or legal guardian gives the consent for you: please ask them.",
+	},
 }
+
+// A student's access follows a guardian's consent (clause 3.3.6, 152-ФЗ
+// art. 9): the student is told, in a student's words, to ask a parent, and
+// the linked parents are asked.
+const (
+	ConsentStudentAsk    Key = "consent.student_ask"     // to the student
+	ConsentStudentGiven  Key = "consent.student_given"   // to the student: {date} a parent consented
+	ConsentStudentOpen   Key = "consent.student_open"    // to the student, once a parent consented
+	ConsentParentPrompt  Key = "consent.parent_prompt"   // to a linked parent: {child} waits
+	ConsentNotForStudent Key = "consent.not_for_student" // a student pressing an old consent button
+)

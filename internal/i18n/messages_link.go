@@ -10,14 +10,19 @@ const (
 	LinkContactNotOwn    Key = "link.contact_not_own"     // a contact of someone else was shared
 	LinkContactOff       Key = "link.contact_off"         // the school does not match phones
 
-	RefusedLeft      Key = "refused.left"       // the student left or was expelled
-	RefusedUsed      Key = "refused.used"       // the code was already used
-	RefusedExpired   Key = "refused.expired"    // the code expired
-	RefusedUnknown   Key = "refused.unknown"    // no such code; {left} attempts before the lockout
-	RefusedNotMember Key = "refused.not_member" // not a guardian or student of this school
-	RefusedPhone     Key = "refused.phone"      // the shared {phone} is not in the roster
-	RefusedNoConsent Key = "refused.no_consent" // no consent yet
-	RefusedLocked    Key = "refused.locked"     // too many wrong codes; {minutes} to wait
+	RefusedLeft Key = "refused.left" // the student left; the journal gives no reason
+	// The departure the journal recorded, with its {date}.
+	RefusedLeftExpelled    Key = "refused.left_expelled"
+	RefusedLeftTransferred Key = "refused.left_transferred"
+	RefusedLeftGraduated   Key = "refused.left_graduated"
+	RefusedLeftNotInRoster Key = "refused.left_not_in_roster"
+	RefusedUsed            Key = "refused.used"       // the code was already used
+	RefusedExpired         Key = "refused.expired"    // the code expired
+	RefusedUnknown         Key = "refused.unknown"    // no such code; {left} attempts before the lockout
+	RefusedNotMember       Key = "refused.not_member" // not a guardian or student of this school
+	RefusedPhone           Key = "refused.phone"      // the shared {phone} is not in the roster
+	RefusedNoConsent       Key = "refused.no_consent" // no consent yet
+	RefusedLocked          Key = "refused.locked"     // too many wrong codes; {minutes} to wait
 
 	BtnShareContact Key = "btn.share_contact"
 	BtnNoCode       Key = "btn.no_code"
@@ -54,6 +59,28 @@ var linkMessages = messages{
 		"Доступ закрыт: ученик выбыл из школы или отчислен. " +
 			"Если это ошибка, обратитесь в школу.",
 		"Access is closed: the student has left the school or has been expelled. " +
+			"If this is a mistake, please contact the school.",
+	},
+	RefusedLeftExpelled: {
+		"Доступ закрыт: ученик отчислен из школы {date}. " +
+			"Если это ошибка, обратитесь в школу.",
+		"Access is closed: the student was expelled from the school on {date}. " +
+			"If this is a mistake, please contact the school.",
+	},
+	RefusedLeftTransferred: {
+		"Доступ закрыт: ученик переведён в другую школу {date}. " +
+			"Дневник новой школы подключается через неё.",
+		"Access is closed: the student transferred to another school on {date}. " +
+			"The new school's diary is linked through that school.",
+	},
+	RefusedLeftGraduated: {
+		"Доступ закрыт: ученик окончил школу {date}. Поздравляем с выпуском!",
+		"Access is closed: the student graduated from the school on {date}. Congratulations!",
+	},
+	RefusedLeftNotInRoster: {
+		"Доступ закрыт: с {date} ученика нет в списках школы. " +
+			"Если это ошибка, обратитесь в школу.",
+		"Access is closed: since {date} the student is not on the school's roster. " +
 			"If this is a mistake, please contact the school.",
 	},
 	RefusedUsed: {

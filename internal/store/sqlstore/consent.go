@@ -86,3 +86,12 @@ func (s *Store) ConsentHistory(ctx context.Context, studentID int64) ([]diary.Co
 	return list(ctx, s, s.p, "consent history", scanConsent, `SELECT `+consentCols+` FROM consents
 		WHERE student_id = $1 ORDER BY accepted_at, id`, studentID)
 }
+
+// GuardianConsent returns the latest active consent about the student of a
+// guardian who still represents them; ErrNotFound.
+func (s *Store) GuardianConsent(ctx context.Context, studentID int64) (diary.Consent, error) {
+	return one(ctx, s, s.p, "guardian consent", scanConsent, `SELECT `+consentCols+` FROM consents c
+		WHERE c.student_id = $1 AND c.withdrawn_at IS NULL AND EXISTS (SELECT 1 FROM guardian_students gs
+			WHERE gs.guardian_id = c.guardian_id AND gs.student_id = c.student_id)
+		ORDER BY c.accepted_at DESC, c.id DESC LIMIT 1`, studentID)
+}

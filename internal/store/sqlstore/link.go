@@ -3,6 +3,7 @@ package sqlstore
 import (
 	"cmp"
 	"context"
+	"errors"
 	"fmt"
 	"slices"
 
@@ -78,7 +79,7 @@ func (s *Store) LinkByPhone(ctx context.Context, schoolID int64, phone string, t
 
 // linkChildren links base's user to each enrolled child of pairs and returns
 // the links by id: ErrNotFound without pairs, ErrStudentLeft without an
-// enrolled child.
+// enrolled child (a *diary.LeftError naming the first child's departure).
 func (s *Store) linkChildren(ctx context.Context, tx Tx, pairs []guardianChild, base diary.Link) ([]diary.Link, error) {
 	if len(pairs) == 0 {
 		return nil, notFound("no guardian of school %d has the phone", base.SchoolID)
@@ -88,7 +89,7 @@ func (s *Store) linkChildren(ctx context.Context, tx Tx, pairs []guardianChild, 
 		return nil, err
 	}
 	if len(kids) == 0 {
-		return nil, diary.ErrStudentLeft
+		return nil, s.departure(ctx, tx, pairs)
 	}
 	out := make([]diary.Link, len(kids))
 	for i, p := range kids {
@@ -100,6 +101,24 @@ func (s *Store) linkChildren(ctx context.Context, tx Tx, pairs []guardianChild, 
 	}
 	slices.SortFunc(out, func(a, b diary.Link) int { return cmp.Compare(a.ID, b.ID) })
 	return out, nil
+}
+
+// departure is the refusal of pairs whose children have all left: the first
+// child's stored departure.
+func (s *Store) departure(ctx context.Context, tx Tx, pairs []guardianChild) error {
+	for _, p := range pairs {
+		if p.student == 0 {
+			continue
+		}
+		st, err := one(ctx, s, tx, "student", scanStudent, `SELECT `+studentCols+` FROM students WHERE id = $1`, p.student)
+		if err != nil && !errors.Is(err, diary.ErrNotFound) {
+			return err
+		}
+		if err == nil {
+			return diary.StudentLeft(st)
+		}
+	}
+	return diary.ErrStudentLeft
 }
 
 // enrolledOnly returns the pairs whose child is enrolled. Each child's row is
@@ -158,4 +177,10 @@ func (s *Store) EndStudentLinks(ctx context.Context, studentID int64, reason str
 	n, err := s.p.Exec(ctx, `UPDATE links SET ended_at = $2, end_reason = $3
 		WHERE student_id = $1 AND ended_at IS NULL`, studentID, s.instant(s.clock()), reason)
 	return int(n), s.wrap(err, "end links of student %d", studentID)
+}
+
+// StudentLinks lists the active links to the student by id.
+func (s *Store) StudentLinks(ctx context.Context, studentID int64) ([]diary.Link, error) {
+	return list(ctx, s, s.p, "student links", scanLink, `SELECT `+linkCols+` FROM links
+		WHERE student_id = $1 AND ended_at IS NULL ORDER BY id`, studentID)
 }

@@ -10,9 +10,9 @@ import (
 )
 
 // identityTests is the contract of diary.Identity: link codes, links,
-// consent, access requests, visits and chats.
+// consent, access requests, visits and chats, and the access workflow.
 func identityTests() []contractTest {
-	return []contractTest{
+	return append([]contractTest{
 		{"Identity/Codes/RedeemEachKind", testRedeemEachKind},
 		{"Identity/Codes/CreateRefused", testCreateCodesRefused},
 		{"Identity/Codes/DuplicateHashConflict", testCreateCodesConflict},
@@ -33,7 +33,7 @@ func identityTests() []contractTest {
 		{"Identity/AccessRequests", testAccessRequests},
 		{"Identity/Visits", testVisits},
 		{"Identity/Chats", testChats},
-	}
+	}, workflowTests()...)
 }
 
 // Telegram users and chats of the identity tests.
