@@ -31,6 +31,11 @@ type lockedBuffer struct {
 	buf bytes.Buffer
 }
 
+// listenWait bounds the wait for the service to listen: the sandbox first
+// loads a year's demo school, which takes a minute or more under -race on a
+// busy 2-core machine.
+const listenWait = 5 * time.Minute
+
 func (b *lockedBuffer) Write(p []byte) (int, error) {
 	b.mu.Lock()
 	defer b.mu.Unlock()
@@ -76,7 +81,7 @@ func startWith(t *testing.T, opt options, env map[string]string) *started {
 	case err := <-s.errc:
 		cancel()
 		t.Fatalf("run ended before listening: %v\n%s", err, s.log)
-	case <-time.After(2 * time.Minute):
+	case <-time.After(listenWait):
 		cancel()
 		t.Fatalf("run did not listen in time\n%s", s.log)
 	}
