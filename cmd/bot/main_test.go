@@ -25,16 +25,16 @@ import (
 	"github.com/schooldiary/diary/internal/telegramtest"
 )
 
+// listenWait bounds the wait for the service to listen: the sandbox first
+// loads a year's demo school, which takes a minute or more under -race on a
+// busy 2-core machine.
+const listenWait = 5 * time.Minute
+
 // lockedBuffer is a stdout safe to read while run writes.
 type lockedBuffer struct {
 	mu  sync.Mutex
 	buf bytes.Buffer
 }
-
-// listenWait bounds the wait for the service to listen: the sandbox first
-// loads a year's demo school, which takes a minute or more under -race on a
-// busy 2-core machine.
-const listenWait = 5 * time.Minute
 
 func (b *lockedBuffer) Write(p []byte) (int, error) {
 	b.mu.Lock()
