@@ -10,38 +10,20 @@ import (
 
 	"github.com/schooldiary/diary/internal/bot"
 	"github.com/schooldiary/diary/internal/telegramtest"
+	"github.com/schooldiary/diary/internal/testenv"
 )
 
-// pauses is the bot's Backoff.Wait in these tests: each wait is handed to
-// the test, and the bot stays paused until the test lets it go on.
-type pauses struct {
-	waits  chan time.Duration
-	resume chan struct{}
-}
+// pauses are the test's testenv.Pauses, with the helpers below.
+type pauses struct{ *testenv.Pauses }
 
-func newPauses() *pauses {
-	return &pauses{waits: make(chan time.Duration), resume: make(chan struct{})}
-}
-
-func (p *pauses) wait(ctx context.Context, d time.Duration) error {
-	select {
-	case p.waits <- d:
-	case <-ctx.Done():
-		return ctx.Err()
-	}
-	select {
-	case <-p.resume:
-		return nil
-	case <-ctx.Done():
-		return ctx.Err()
-	}
-}
+// newPauses returns pauses nothing waits on yet.
+func newPauses() *pauses { return &pauses{testenv.NewPauses()} }
 
 // next returns the next wait; the bot is paused then.
 func (p *pauses) next(t *testing.T, s *started) time.Duration {
 	t.Helper()
 	select {
-	case d := <-p.waits:
+	case d := <-p.Waits:
 		return d
 	case <-time.After(time.Minute):
 		t.Fatalf("the bot did not pause\n%s", s.log)
@@ -69,12 +51,12 @@ func TestRunReadyFollowsTelegram(t *testing.T) {
 	p := newPauses()
 	env := map[string]string{"DATABASE_URL": "sqlite:" + filepath.Join(t.TempDir(), "diary.db"),
 		"TELEGRAM_API_URL": emu.URL(), "TELEGRAM_BOT_TOKEN": emu.Token()}
-	s := startWith(t, options{backoff: bot.Backoff{Wait: p.wait}}, env)
+	s := startWith(t, options{backoff: bot.Backoff{Wait: p.Wait}}, env)
 
 	for range 2 {
 		p.next(t, s)
 		expectReadyz(t, s, http.StatusServiceUnavailable, "setMyCommands")
-		p.resume <- struct{}{}
+		p.Resume <- struct{}{}
 	}
 	s.waitLog(t, pollingStarted, 1)
 	expectReadyz(t, s, http.StatusOK, "ready")
@@ -89,7 +71,7 @@ func TestRunReadyFollowsTelegram(t *testing.T) {
 	if _, err := emu.SendText(u.ID, "/help"); err != nil {
 		t.Fatal(err)
 	}
-	p.resume <- struct{}{}
+	p.Resume <- struct{}{}
 	s.waitLog(t, pollingStarted, 2)
 	expectReadyz(t, s, http.StatusOK, "ready")
 	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)

@@ -13,45 +13,26 @@ import (
 
 	"github.com/schooldiary/diary/internal/i18n"
 	"github.com/schooldiary/diary/internal/telegramtest"
+	"github.com/schooldiary/diary/internal/testenv"
 )
 
-// pauses is a Backoff.Wait that hands each wait to the test and holds the
-// bot paused until the test lets it go on: no test waits on real time.
-type pauses struct {
-	waits  chan time.Duration
-	resume chan struct{}
-}
+// pauses are the test's testenv.Pauses, with the helpers below.
+type pauses struct{ *testenv.Pauses }
 
-func newPauses() *pauses {
-	return &pauses{waits: make(chan time.Duration), resume: make(chan struct{})}
-}
-
-// wait is the injected Backoff.Wait.
-func (p *pauses) wait(ctx context.Context, d time.Duration) error {
-	select {
-	case p.waits <- d:
-	case <-ctx.Done():
-		return ctx.Err()
-	}
-	select {
-	case <-p.resume:
-		return nil
-	case <-ctx.Done():
-		return ctx.Err()
-	}
-}
+// newPauses returns pauses nothing waits on yet.
+func newPauses() *pauses { return &pauses{testenv.NewPauses()} }
 
 // backoff is a Backoff on p without jitter: waits are exactly half of the
 // doubling steps (0.5 s, 1 s, 2 s, …).
 func (p *pauses) backoff() Backoff {
-	return Backoff{Wait: p.wait, Jitter: func() float64 { return 0 }}
+	return Backoff{Wait: p.Wait, Jitter: func() float64 { return 0 }}
 }
 
 // next returns the wait the bot asks for next; the bot is paused then.
 func (p *pauses) next(t *testing.T, h *harness) time.Duration {
 	t.Helper()
 	select {
-	case d := <-p.waits:
+	case d := <-p.Waits:
 		return d
 	case <-time.After(15 * time.Second):
 		t.Fatalf("the bot did not pause\nlog:\n%s", h.logs)
@@ -60,7 +41,7 @@ func (p *pauses) next(t *testing.T, h *harness) time.Duration {
 }
 
 // goOn lets the paused bot try again.
-func (p *pauses) goOn() { p.resume <- struct{}{} }
+func (p *pauses) goOn() { p.Resume <- struct{}{} }
 
 // waitReady blocks until the bot's Ready is nil (ready) or not (!ready).
 func waitReady(t *testing.T, h *harness, ready bool) {
