@@ -38,22 +38,13 @@ func (v *view) homework() (string, [][]Button, error) {
 	if err != nil {
 		return "", nil, err
 	}
-	wide := span{from: s.from.AddDays(-homeworkBack), to: s.to.AddDays(homeworkAhead)}
-	lessons, err := v.st.StudentLessons(v.ctx, v.student.ID, wide.from, wide.to)
+	lessons, off, subjects, err := v.homeworkFrame(s)
 	if err != nil {
-		return "", nil, fmt.Errorf("lessons: %w", err)
+		return "", nil, err
 	}
 	own, err := v.st.Homework(v.ctx, v.student.ID, s.from, s.to)
 	if err != nil {
 		return "", nil, fmt.Errorf("homework: %w", err)
-	}
-	off, err := v.daysOff(wide)
-	if err != nil {
-		return "", nil, err
-	}
-	subjects, err := v.subjectNames()
-	if err != nil {
-		return "", nil, err
 	}
 	items := append(v.classHomework(lessons, s, off), ownHomework(own, lessons)...)
 	return v.homeworkText(s, items, off, subjects), v.spanButtons(Homework, s), nil
@@ -151,4 +142,22 @@ func compareBool(a, b bool) int {
 		return -1
 	}
 	return 1
+}
+
+// homeworkFrame reads what placing homework on the days of s needs: the
+// student's lessons from homeworkBack days before s to homeworkAhead after
+// (a lesson's homework is due at the subject's next lesson), the days off
+// of that span and the subjects by id.
+func (v *view) homeworkFrame(s span) ([]diary.Lesson, []diary.DayOff, map[int64]diary.Subject, error) {
+	wide := span{from: s.from.AddDays(-homeworkBack), to: s.to.AddDays(homeworkAhead)}
+	lessons, err := v.st.StudentLessons(v.ctx, v.student.ID, wide.from, wide.to)
+	if err != nil {
+		return nil, nil, nil, fmt.Errorf("lessons: %w", err)
+	}
+	off, err := v.daysOff(wide)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	subjects, err := v.subjectNames()
+	return lessons, off, subjects, err
 }

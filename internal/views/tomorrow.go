@@ -17,16 +17,7 @@ const lookAhead = 7
 // lessons in order each with the homework due at it, then homework due
 // that day at no lesson of it.
 func (v *view) tomorrow() (string, [][]Button, error) {
-	wide := span{from: v.today.AddDays(-homeworkBack), to: v.today.AddDays(homeworkAhead)}
-	lessons, err := v.st.StudentLessons(v.ctx, v.student.ID, wide.from, wide.to)
-	if err != nil {
-		return "", nil, fmt.Errorf("lessons: %w", err)
-	}
-	off, err := v.daysOff(wide)
-	if err != nil {
-		return "", nil, err
-	}
-	subjects, err := v.subjectNames()
+	lessons, off, subjects, err := v.homeworkFrame(span{from: v.today, to: v.today})
 	if err != nil {
 		return "", nil, err
 	}
