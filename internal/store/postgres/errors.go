@@ -18,15 +18,6 @@ const (
 	codeNotNullViolation    = "23502"
 )
 
-// wrap translates a driver error as translate does and prefixes it with op;
-// nil stays nil.
-func wrap(op string, err error) error {
-	if err == nil {
-		return nil
-	}
-	return fmt.Errorf("%s: %w", op, translate(err))
-}
-
 // translate is the PostgreSQL store's error table for the shared logic (as
 // river's interpretError): no rows → diary.ErrNotFound, a unique violation →
 // diary.ErrConflict, a foreign key violation → ENotFound (the referenced

@@ -59,7 +59,7 @@ func (a *applier) load(ctx context.Context) error {
 		return nil
 	}
 	var l loadedRows
-	var q readQueue
+	var q Batch
 	a.queueCalendar(&q, &l)
 	a.queueRoster(&q, &l)
 	a.queueJournal(&q, &l)
@@ -70,7 +70,7 @@ func (a *applier) load(ctx context.Context) error {
 	a.keepRoster(&l)
 	a.keepJournal(&l)
 	var links linkRows
-	q = readQueue{}
+	q = Batch{}
 	a.queueLinks(&q, &links)
 	a.queueGradePeriods(&q, &l)
 	if err := a.send(ctx, &q); err != nil {
@@ -126,16 +126,16 @@ func (a *applier) byExt(cols, table string) string {
 // queueCalendar queues the reads of the years and periods the batch names
 // (every period when the batch writes periods: their overlaps are checked
 // against all) and its days off.
-func (a *applier) queueCalendar(q *readQueue, l *loadedRows) {
-	queueNamed(q, a, "years", scanYear, &l.years, a.byExtName(yearCols, "years"), a.yearKeys())
+func (a *applier) queueCalendar(q *Batch, l *loadedRows) {
+	queueNamed(q, a, scanYear, &l.years, a.byExtName(yearCols, "years"), a.yearKeys())
 	if len(a.b.Periods) > 0 {
 		a.allPeriods = true
-		queueRows(q, a.s, "load periods", scanPeriod, &l.periods,
+		queueList(q, scanPeriod, &l.periods,
 			`SELECT `+periodCols+` FROM periods WHERE school_id = $1`, a.school)
 	} else {
-		queueNamed(q, a, "periods", scanPeriod, &l.periods, a.byExt(periodCols, "periods"), a.periodKeys())
+		queueNamed(q, a, scanPeriod, &l.periods, a.byExt(periodCols, "periods"), a.periodKeys())
 	}
-	queueNamed(q, a, "days off", scanDayOff, &l.daysOff, a.byExtName(dayOffCols, "days_off"), dayOffNames(a.b))
+	queueNamed(q, a, scanDayOff, &l.daysOff, a.byExtName(dayOffCols, "days_off"), dayOffNames(a.b))
 }
 
 // keepCalendar indexes the years, periods and days off read.
@@ -170,12 +170,12 @@ func (a *applier) keepPeriods(ps []diary.Period) {
 // queueGradePeriods queues, unless every period is loaded, the read of the
 // periods overlapping the days of the batch's grades (their own dates or
 // their lessons').
-func (a *applier) queueGradePeriods(q *readQueue, l *loadedRows) {
+func (a *applier) queueGradePeriods(q *Batch, l *loadedRows) {
 	if a.allPeriods {
 		return
 	}
 	if from, to, ok := a.gradeSpan(); ok {
-		queueRows(q, a.s, "load periods", scanPeriod, &l.gradePeriods, `SELECT `+periodCols+` FROM periods
+		queueList(q, scanPeriod, &l.gradePeriods, `SELECT `+periodCols+` FROM periods
 			WHERE school_id = $1 AND start_date <= $3 AND end_date >= $2`, a.school, a.s.date(from), a.s.date(to))
 	}
 }
@@ -211,13 +211,13 @@ func (a *applier) gradeSpan() (from, to diary.Date, ok bool) {
 
 // queueRoster queues the reads of the subjects, classes, staff, students,
 // groups and guardians the batch names.
-func (a *applier) queueRoster(q *readQueue, l *loadedRows) {
-	queueNamed(q, a, "subjects", scanSubject, &l.subjects, a.byExt(subjectCols, "subjects"), a.subjectKeys())
-	queueNamed(q, a, "classes", scanClass, &l.classes, a.byExt(classCols, "classes"), a.classKeys())
-	queueNamed(q, a, "staff", scanStaff, &l.staff, a.byExt(staffCols, "staff"), a.staffKeys())
-	queueNamed(q, a, "students", scanLeveled, &l.students, a.byExt(studentLevelCols, "students"), a.studentKeys())
-	queueNamed(q, a, "groups", scanGroup, &l.groups, a.byExt(groupCols, "groups"), a.groupKeys())
-	queueNamed(q, a, "guardians", scanGuardian, &l.guards, a.byExt(guardianCols, "guardians"), guardianKeys(a.b))
+func (a *applier) queueRoster(q *Batch, l *loadedRows) {
+	queueNamed(q, a, scanSubject, &l.subjects, a.byExt(subjectCols, "subjects"), a.subjectKeys())
+	queueNamed(q, a, scanClass, &l.classes, a.byExt(classCols, "classes"), a.classKeys())
+	queueNamed(q, a, scanStaff, &l.staff, a.byExt(staffCols, "staff"), a.staffKeys())
+	queueNamed(q, a, scanLeveled, &l.students, a.byExt(studentLevelCols, "students"), a.studentKeys())
+	queueNamed(q, a, scanGroup, &l.groups, a.byExt(groupCols, "groups"), a.groupKeys())
+	queueNamed(q, a, scanGuardian, &l.guards, a.byExt(guardianCols, "guardians"), guardianKeys(a.b))
 }
 
 // keepRoster indexes the roster rows read; the classes first, so that
@@ -279,10 +279,10 @@ func (a *applier) keepPeople(l *loadedRows) {
 
 // queueJournal queues the reads of the lessons, grades and homework the
 // batch names.
-func (a *applier) queueJournal(q *readQueue, l *loadedRows) {
-	queueNamed(q, a, "lessons", scanLesson, &l.lessons, a.byExt(lessonCols, "lessons"), a.lessonKeys())
-	queueNamed(q, a, "grades", scanGrade, &l.grades, a.byExt(gradeCols, "grades"), gradeKeys(a.b))
-	queueNamed(q, a, "homework", scanHomework, &l.homework, a.byExt(homeworkCols, "homework"), homeworkKeys(a.b))
+func (a *applier) queueJournal(q *Batch, l *loadedRows) {
+	queueNamed(q, a, scanLesson, &l.lessons, a.byExt(lessonCols, "lessons"), a.lessonKeys())
+	queueNamed(q, a, scanGrade, &l.grades, a.byExt(gradeCols, "grades"), gradeKeys(a.b))
+	queueNamed(q, a, scanHomework, &l.homework, a.byExt(homeworkCols, "homework"), homeworkKeys(a.b))
 }
 
 // keepJournal indexes the lessons, grades and homework read.
@@ -318,20 +318,20 @@ type linkRows struct {
 
 // queueLinks queues the reads of the roles, members, links, final grades
 // and attendance of the stored records the batch names.
-func (a *applier) queueLinks(q *readQueue, l *linkRows) {
+func (a *applier) queueLinks(q *Batch, l *linkRows) {
 	in := func(n int) string { return a.s.d.InList(n, "bigint") }
-	queueIDs(q, a, "staff roles", scanStaffRole, &l.roles, `SELECT staff_id, role, coalesce(class_id, 0), level
+	queueIDs(q, a, scanStaffRole, &l.roles, `SELECT staff_id, role, coalesce(class_id, 0), level
 		FROM staff_roles WHERE staff_id IN (`+in(1)+`) ORDER BY staff_id, id`, storedIDs(a.staff, ownStaffKeys(a.b)))
-	queueIDs(q, a, "group members", scanMember, &l.members, `SELECT group_id, student_id FROM group_members
+	queueIDs(q, a, scanMember, &l.members, `SELECT group_id, student_id FROM group_members
 		WHERE group_id IN (`+in(1)+`)`, storedIDs(a.groups, ownGroupKeys(a.b)))
-	queueIDs(q, a, "guardian links", scanMember, &l.links, `SELECT guardian_id, student_id FROM guardian_students
+	queueIDs(q, a, scanMember, &l.links, `SELECT guardian_id, student_id FROM guardian_students
 		WHERE guardian_id IN (`+in(1)+`)`, storedIDs(a.guardians, guardianKeys(a.b)))
-	queueIDs(q, a, "final grades", scanFinal, &l.finals, `SELECT `+finalCols+` FROM final_grades
+	queueIDs(q, a, scanFinal, &l.finals, `SELECT `+finalCols+` FROM final_grades
 		WHERE student_id IN (`+in(1)+`)`, storedIDs(a.students, finalStudentKeys(a.b)))
 	students, lessons, pairs := a.attendancePairs()
 	l.pairs = pairs
 	if len(pairs) > 0 {
-		queueRows(q, a.s, "load attendance", scanAttendance, &l.attendance, `SELECT `+attendanceCols+`
+		queueList(q, scanAttendance, &l.attendance, `SELECT `+attendanceCols+`
 			FROM attendance a JOIN lessons l ON l.id = a.lesson_id
 			WHERE a.lesson_id IN (`+in(1)+`) AND a.student_id IN (`+in(2)+`)`, a.s.d.List(lessons), a.s.d.List(students))
 	}

@@ -23,11 +23,6 @@ func (s *Store) PeriodAt(ctx context.Context, schoolID int64, lvl int, d diary.D
 		ORDER BY start_date, id LIMIT 1`, schoolID, lvl, s.date(d))
 }
 
-// period reads a period by id through q; diary.ErrNotFound.
-func (s *Store) period(ctx context.Context, q Querier, id int64) (diary.Period, error) {
-	return one(ctx, s, q, fmt.Sprintf("period %d", id), scanPeriod, `SELECT `+periodCols+` FROM periods WHERE id = $1`, id)
-}
-
 // DaysOff lists the vacations and holidays that overlap [from, to], by start.
 func (s *Store) DaysOff(ctx context.Context, schoolID int64, from, to diary.Date) ([]diary.DayOff, error) {
 	return list(ctx, s, s.p, "days off", scanDayOff, `SELECT `+dayOffCols+` FROM days_off

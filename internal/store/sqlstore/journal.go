@@ -60,13 +60,6 @@ func (s *Store) FinalGrades(ctx context.Context, studentID, yearID int64) ([]dia
 		studentID, yearID)
 }
 
-// periodFinals reads a student's period grades of a period through q.
-func (s *Store) periodFinals(ctx context.Context, q Querier, studentID, periodID int64) ([]diary.FinalGrade, error) {
-	return list(ctx, s, q, "period grades", scanFinal, `SELECT `+finalCols+` FROM final_grades
-		WHERE student_id = $1 AND period_id = $2 AND kind = $3 ORDER BY subject_id, id`,
-		studentID, periodID, string(diary.FinalPeriod))
-}
-
 // Aggregates lists a student's running sums of a period, one per subject
 // with at least one numeric grade, by subject id.
 func (s *Store) Aggregates(ctx context.Context, studentID, periodID int64) ([]diary.Aggregate, error) {

@@ -1,7 +1,6 @@
 package sqlstore
 
 import (
-	"database/sql"
 	"fmt"
 	"strconv"
 	"time"
@@ -54,42 +53,6 @@ func (c InstantCol) Scan(v any) error {
 	}
 	*c.T = t.UTC()
 	return nil
-}
-
-// IDCol scans a nullable id into an int64 (NULL is 0).
-type IDCol struct{ P *int64 }
-
-// Scan implements sql.Scanner.
-func (c IDCol) Scan(v any) error {
-	var n sql.NullInt64
-	if err := n.Scan(v); err != nil {
-		return err
-	}
-	*c.P = n.Int64
-	return nil
-}
-
-// IntCol scans a nullable integer into an int (NULL is 0).
-type IntCol struct{ P *int }
-
-// Scan implements sql.Scanner.
-func (c IntCol) Scan(v any) error {
-	var n sql.NullInt64
-	if err := n.Scan(v); err != nil {
-		return err
-	}
-	*c.P = int(n.Int64)
-	return nil
-}
-
-// StrCol scans nullable text into a string (NULL is "").
-type StrCol struct{ P *string }
-
-// Scan implements sql.Scanner.
-func (c StrCol) Scan(v any) error {
-	s, err := textOf(v)
-	*c.P = s
-	return err
 }
 
 // textOf returns the text of a scanned value; NULL is "".
