@@ -17,44 +17,22 @@ const (
 	sittingGap = time.Hour
 )
 
-// visitLister is the store's list of visits (diary.Identity's Visits),
-// which the bot's Store need not have: without it «Что нового» covers a
-// week.
-type visitLister interface {
-	Visits(ctx context.Context, schoolID int64, from, to time.Time) ([]diary.Visit, error)
-}
-
 // withSince gives a News action the instant of the family's last visit.
 func (b *B) withSince(ctx context.Context, userID int64, a access, action string) (string, error) {
-	vl, ok := b.d.Store.(visitLister)
-	if action != ActionNews || !ok {
+	if action != ActionNews {
 		return action, nil
 	}
 	now := b.now()
-	visits, err := vl.Visits(ctx, a.student.SchoolID, now.Add(-newsWindow), now.Add(-sittingGap))
-	if err != nil {
-		return "", fmt.Errorf("news: visits: %w", err)
+	guardian := a.link.GuardianID
+	if a.link.Kind != diary.LinkGuardian {
+		guardian = 0
 	}
-	var last time.Time
-	for _, v := range visits {
-		if familyVisit(v, userID, a) && v.At.After(last) {
-			last = v.At
-		}
+	last, err := b.d.Store.LastFamilyVisit(ctx, a.student.ID, guardian, userID, now.Add(-newsWindow), now.Add(-sittingGap))
+	if err != nil {
+		return "", fmt.Errorf("news: last visit: %w", err)
 	}
 	if last.IsZero() {
 		return action, nil
 	}
 	return views.Encode(views.Action{View: views.News, Since: last}), nil
-}
-
-// familyVisit reports whether v is a look at a's student by the same
-// guardian (from any of their chats), or by the student themself.
-func familyVisit(v diary.Visit, userID int64, a access) bool {
-	if v.StudentID != a.student.ID || v.StaffID != 0 {
-		return false
-	}
-	if a.link.Kind == diary.LinkGuardian {
-		return v.GuardianID == a.link.GuardianID
-	}
-	return v.GuardianID == 0 && v.TelegramUserID == userID
 }

@@ -2,6 +2,7 @@ package bot
 
 import (
 	"context"
+	"time"
 
 	"github.com/schooldiary/diary/internal/diary"
 	"github.com/schooldiary/diary/internal/linkcodes"
@@ -87,6 +88,9 @@ type Store interface {
 	diary.AccessWorkflow
 	// RecordVisit records a view: EInvalid, diary.ErrNotFound.
 	RecordVisit(ctx context.Context, v diary.Visit) error
+	// LastFamilyVisit is the family's last look at a student in [from, to),
+	// the zero time for none («Что нового» starts there).
+	LastFamilyVisit(ctx context.Context, studentID, guardianID, tgUser int64, from, to time.Time) (time.Time, error)
 	// UpsertChat stores the chat; EInvalid without a ChatID.
 	UpsertChat(ctx context.Context, c diary.Chat) error
 	// ChatByID returns the chat; diary.ErrNotFound.

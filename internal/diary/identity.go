@@ -74,6 +74,11 @@ type Identity interface {
 	RecordVisit(ctx context.Context, v Visit) error
 	// Visits lists a school's visits with from <= At < to, by At then ID.
 	Visits(ctx context.Context, schoolID int64, from, to time.Time) ([]Visit, error)
+	// LastFamilyVisit returns the latest instant in [from, to) at which the
+	// student's family looked at the student: the guardian guardianID from
+	// any chat or, when guardianID is 0, the student's own Telegram user;
+	// staff views do not count. The zero time when there is none.
+	LastFamilyVisit(ctx context.Context, studentID, guardianID, tgUser int64, from, to time.Time) (time.Time, error)
 	// UpsertChat stores the chat, replacing the stored user, language and
 	// blocked time (zero: not blocked); UpdatedAt is set to now. EInvalid
 	// without a ChatID.

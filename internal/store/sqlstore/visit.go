@@ -44,3 +44,18 @@ func (s *Store) Visits(ctx context.Context, schoolID int64, from, to time.Time) 
 	return list(ctx, s, s.p, "visits", scanVisit, `SELECT `+visitCols+` FROM visits
 		WHERE school_id = $1 AND at >= $2 AND at < $3 ORDER BY at, id`, schoolID, s.instant(kept(from)), s.instant(kept(to)))
 }
+
+// LastFamilyVisit returns the latest instant in [from, to) at which the
+// student's family looked at the student's diary: the guardian guardianID
+// from any of their chats or, when guardianID is 0, the student's own
+// Telegram user tgUser; staff views do not count. The zero time when there
+// is none.
+func (s *Store) LastFamilyVisit(ctx context.Context, studentID, guardianID, tgUser int64, from, to time.Time) (time.Time, error) {
+	var last time.Time
+	err := s.p.QueryRow(ctx, `SELECT max(at) FROM visits
+		WHERE student_id = $1 AND staff_id IS NULL AND at >= $4 AND at < $5
+		  AND CASE WHEN CAST($2 AS bigint) = 0 THEN guardian_id IS NULL AND telegram_user_id = $3
+		           ELSE guardian_id = $2 END`,
+		studentID, guardianID, tgUser, s.instant(kept(from)), s.instant(kept(to))).Scan(InstantCol{&last})
+	return last, s.wrap(err, "last family visit")
+}

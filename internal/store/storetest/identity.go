@@ -32,6 +32,7 @@ func identityTests() []contractTest {
 		{"Identity/Consent/Refused", testConsentRefused},
 		{"Identity/AccessRequests", testAccessRequests},
 		{"Identity/Visits", testVisits},
+		{"Identity/LastFamilyVisit", testLastFamilyVisit},
 		{"Identity/Chats", testChats},
 	}, workflowTests()...)
 }

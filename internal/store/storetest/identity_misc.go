@@ -137,3 +137,35 @@ func (f *fixture) wantChat(t *testing.T, what string, want diary.Chat) {
 	want.BlockedAt, want.UpdatedAt = us(want.BlockedAt), us(want.UpdatedAt)
 	equal(t, what, got, want)
 }
+
+// The family's last visit of a student: the guardian's from any chat, or
+// the student's own; staff views, other students and visits outside
+// [from, to) do not count; none is the zero time.
+func testLastFamilyVisit(t *testing.T, f *fixture) {
+	r := f.small(t)
+	ctx := t.Context()
+	belov, volkov := id(t, r.Students, StudentBelov), id(t, r.Students, StudentVolkov)
+	guardian := id(t, r.Guardians, GuardianBelova)
+	at := func(h int) time.Time { return Start.Add(time.Duration(h) * time.Hour) }
+	for _, v := range []diary.Visit{
+		{TelegramUserID: userBelova, GuardianID: guardian, StudentID: belov, At: at(1)},
+		{TelegramUserID: userBelova + 1, GuardianID: guardian, StudentID: belov, At: at(2)}, // another chat of hers
+		{TelegramUserID: userIvanova, StaffID: id(t, r.Staff, StaffIvanova), StudentID: belov, At: at(3)},
+		{TelegramUserID: userBelova, GuardianID: guardian, StudentID: volkov, At: at(4)},
+		{TelegramUserID: userVolkov, StudentID: belov, At: at(5)},                       // the student themself
+		{TelegramUserID: userBelova, GuardianID: guardian, StudentID: belov, At: at(9)}, // after to
+	} {
+		v.SchoolID, v.View = r.School.ID, "grades"
+		must(t, f.s.RecordVisit(ctx, v), "record visit")
+	}
+	last := func(guardianID, user int64, to time.Time) time.Time {
+		t.Helper()
+		got, err := f.s.LastFamilyVisit(ctx, belov, guardianID, user, Start, to)
+		must(t, err, "last family visit")
+		return got
+	}
+	equal(t, "guardian's last, any chat, staff not counted", last(guardian, userBelova, at(8)), us(at(2)))
+	equal(t, "the student's own last", last(0, userVolkov, at(8)), us(at(5)))
+	equal(t, "before the first", last(guardian, userBelova, at(1)).IsZero(), true)
+	equal(t, "a user who never looked", last(0, userStranger, at(8)).IsZero(), true)
+}
