@@ -5,9 +5,11 @@ import (
 	"fmt"
 
 	"github.com/schooldiary/diary/internal/demo"
+	"github.com/schooldiary/diary/internal/diary"
+	"github.com/schooldiary/diary/internal/store"
 )
 
-const demoHelp = `Использование: diaryctl demo [--seed N] [--students N] [--schools N] [--until ГГГГ-ММ-ДД]
+const demoHelp = `Использование: diaryctl demo [--seed N] [--students N] [--schools N] [--until ГГГГ-ММ-ДД] [--chats]
 
 Создаёт демонстрационные школы (коды demo-1, demo-2, …): классы 1А…11Б,
 ученики, родители, сотрудники, расписание, уроки, оценки и посещаемость по
@@ -18,8 +20,12 @@ const demoHelp = `Использование: diaryctl demo [--seed N] [--studen
   --students N   учеников во всех школах (по умолчанию — размер по умолчанию генератора)
   --schools N    число школ (по умолчанию 1)
   --until ДАТА   последний день с оценками (по умолчанию сегодня, Москва)
+  --chats        подключить каждого родителя к вымышленному чату Telegram (номер
+                 1000000000000 + номер родителя в базе) с согласием CONSENT_VERSION:
+                 объявление демо-школе становится настоящей рассылкой для нагрузочных
+                 испытаний. Только для демо-базы: эти чаты не принадлежат людям.
 
-Usage: diaryctl demo [--seed N] [--students N] [--schools N] [--until YYYY-MM-DD]
+Usage: diaryctl demo [--seed N] [--students N] [--schools N] [--until YYYY-MM-DD] [--chats]
 
 Creates demo schools (codes demo-1, demo-2, …): classes 1А…11Б, students,
 guardians, staff, timetables, lessons, grades and attendance up to --until.
@@ -29,11 +35,19 @@ The same seed gives the same data; running it again changes nothing.
   --students N   students across all schools (default: the generator's size)
   --schools N    number of schools (default 1)
   --until DATE   last day with grades (default today, Moscow)
+  --chats        link every guardian to a synthetic Telegram chat (1000000000000 +
+                 the guardian's id) with consent CONSENT_VERSION, so that an
+                 announcement to a demo school is a real broadcast for load tests.
+                 Demo stores only: nobody owns these chats.
 `
+
+// SyntheticChatBase is the first synthetic chat id of demo --chats: far above
+// the user ids Telegram gives people, so no real chat is ever one of them.
+const SyntheticChatBase int64 = 1_000_000_000_000
 
 // cmdDemo generates demo schools into the store.
 func cmdDemo(ctx context.Context, a *app, args []string) error {
-	opt, err := parseDemo(a, args)
+	opt, chats, err := parseDemo(a, args)
 	if err != nil {
 		return err
 	}
@@ -46,6 +60,11 @@ func cmdDemo(ctx context.Context, a *app, args []string) error {
 	if err != nil {
 		return fmt.Errorf("demo: %w", err)
 	}
+	if chats {
+		if err := linkDemoChats(ctx, a, db, opt.Schools); err != nil {
+			return err
+		}
+	}
 	if err := db.Optimize(ctx); err != nil {
 		return err
 	}
@@ -53,27 +72,50 @@ func cmdDemo(ctx context.Context, a *app, args []string) error {
 	return nil
 }
 
-func parseDemo(a *app, args []string) (demo.Options, error) {
+// linkDemoChats gives every guardian of the demo schools a synthetic chat
+// with consent, and prints how many were added.
+func linkDemoChats(ctx context.Context, a *app, db store.DB, schools int) error {
+	var total diary.SyntheticChats
+	for i := range schools {
+		school, err := db.SchoolByCode(ctx, fmt.Sprintf("demo-%d", i+1))
+		if err != nil {
+			return fmt.Errorf("demo chats: %w", err)
+		}
+		n, err := db.LinkSyntheticChats(ctx, school.ID, SyntheticChatBase, a.cfg.ConsentVersion)
+		if err != nil {
+			return fmt.Errorf("demo chats: %w", err)
+		}
+		total.Chats, total.Links, total.Consents = total.Chats+n.Chats, total.Links+n.Links, total.Consents+n.Consents
+	}
+	fmt.Fprintf(a.stdout, "Вымышленные чаты / synthetic chats: %d, подключения / links: %d, согласия / consents: %d\n",
+		total.Chats, total.Links, total.Consents)
+	return nil
+}
+
+// parseDemo reads demo's flags: the generator's options and --chats.
+func parseDemo(a *app, args []string) (demo.Options, bool, error) {
 	opt := demo.Options{}
 	var until dateFlag
+	var chats bool
 	fs := newFlags("demo", demoHelp, a.stderr)
 	fs.Int64Var(&opt.Seed, "seed", 1, "")
 	fs.IntVar(&opt.Students, "students", 0, "")
 	fs.IntVar(&opt.Schools, "schools", 1, "")
 	fs.Var(&until, "until", "")
+	fs.BoolVar(&chats, "chats", false, "")
 	pos, err := parse(fs, args)
 	if err != nil {
-		return opt, err
+		return opt, false, err
 	}
 	if opt.Students < 0 || opt.Schools < 1 {
-		return opt, sentence(nil, "Число учеников (--students) не может быть меньше 0, а школ (--schools) — меньше 1.",
+		return opt, false, sentence(nil, "Число учеников (--students) не может быть меньше 0, а школ (--schools) — меньше 1.",
 			"--students must be at least 0 and --schools at least 1.")
 	}
 	opt.Until = until.d
 	if opt.Until.IsZero() {
 		opt.Until = today(moscow())
 	}
-	return opt, wantArgs(fs, pos, 0, 0)
+	return opt, chats, wantArgs(fs, pos, 0, 0)
 }
 
 // printSummary prints what the generator wrote, Russian and English labels.

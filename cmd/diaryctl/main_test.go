@@ -422,3 +422,29 @@ func crashCopy(t *testing.T, dsn string) string {
 	}
 	return dst
 }
+
+// demo --chats links every guardian to a synthetic chat with the bot's
+// consent version; a second run adds nothing.
+func TestDemoChats(t *testing.T) {
+	dsn, _ := tempDB(t)
+	out := mustCtl(t, dsn, "demo", "--students", "30", "--until", "2026-09-20", "--chats")
+	re := regexp.MustCompile(`synthetic chats: (\d+), подключения / links: (\d+), согласия / consents: (\d+)`)
+	m := re.FindStringSubmatch(out)
+	if m == nil || m[1] == "0" || m[2] == "0" || m[2] != m[3] {
+		t.Fatalf("demo --chats printed:\n%s", out)
+	}
+	db := openDB(t, dsn)
+	ctx := context.Background()
+	links, err := db.ActiveLinks(ctx, SyntheticChatBase+1)
+	if err != nil || len(links) == 0 {
+		t.Fatalf("links of the first synthetic chat: %v, %v", links, err)
+	}
+	c, err := db.ActiveConsent(ctx, SyntheticChatBase+1, links[0].StudentID)
+	if err != nil || c.Version != "2026-1" {
+		t.Errorf("consent of the first synthetic chat = %+v, %v; want version 2026-1", c, err)
+	}
+	again := re.FindStringSubmatch(mustCtl(t, dsn, "demo", "--students", "30", "--until", "2026-09-20", "--chats"))
+	if again == nil || again[1] != "0" || again[2] != "0" || again[3] != "0" {
+		t.Errorf("second demo --chats added %v; want nothing", again)
+	}
+}

@@ -67,6 +67,9 @@ type Scheduler struct {
 // Ctl holds the settings of cmd/diaryctl.
 type Ctl struct {
 	Common
+	// ConsentVersion is the bot's setting of the same name: the consent
+	// `diaryctl demo --chats` records must be the one the bot asks for.
+	ConsentVersion string `env:"CONSENT_VERSION" envDefault:"2026-1"`
 }
 
 // LoadBot reads and checks the bot's settings from getenv; its errors are

@@ -89,6 +89,17 @@ type Identity interface {
 	// the first time kept) or unblocked it (BlockedAt zero), touching
 	// UpdatedAt; ErrNotFound for an unknown chat.
 	MarkChatBlocked(ctx context.Context, chatID int64, blocked bool) error
+	// LinkSyntheticChats gives every guardian of the school a synthetic
+	// chat (user and chat id userBase + the guardian's id), linked to each
+	// enrolled child with the guardian's consent of version: a demo school
+	// made a real broadcast for load tests. Running it again adds nothing.
+	// EInvalid for a non-positive base or an empty version.
+	LinkSyntheticChats(ctx context.Context, schoolID, userBase int64, version string) (SyntheticChats, error)
+}
+
+// SyntheticChats counts the rows LinkSyntheticChats added.
+type SyntheticChats struct {
+	Chats, Links, Consents int64
 }
 
 // DefaultCodeTTL is how long a link code lives unless it says otherwise.

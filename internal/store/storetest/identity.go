@@ -34,6 +34,7 @@ func identityTests() []contractTest {
 		{"Identity/Visits", testVisits},
 		{"Identity/LastFamilyVisit", testLastFamilyVisit},
 		{"Identity/Chats", testChats},
+		{"Identity/SyntheticChats", testSyntheticChats},
 	}, workflowTests()...)
 }
 

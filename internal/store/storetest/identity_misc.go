@@ -169,3 +169,42 @@ func testLastFamilyVisit(t *testing.T, f *fixture) {
 	equal(t, "before the first", last(guardian, userBelova, at(1)).IsZero(), true)
 	equal(t, "a user who never looked", last(0, userStranger, at(8)).IsZero(), true)
 }
+
+// LinkSyntheticChats gives each guardian of one school a chat, linked to
+// their enrolled children with consent; a second run adds nothing; another
+// school is untouched; a bad base or version is refused.
+func testSyntheticChats(t *testing.T, f *fixture) {
+	r, other := f.small2(t)
+	ctx := t.Context()
+	const base int64 = 9_000_000_000
+	got, err := f.s.LinkSyntheticChats(ctx, r.School.ID, base, "v1")
+	must(t, err, "synthetic chats")
+	equal(t, "first run", got, diary.SyntheticChats{Chats: 4, Links: 4, Consents: 4})
+	again, err := f.s.LinkSyntheticChats(ctx, r.School.ID, base, "v1")
+	must(t, err, "synthetic chats again")
+	equal(t, "second run", again, diary.SyntheticChats{})
+	belova := base + id(t, r.Guardians, GuardianBelova)
+	var kids []int64
+	for _, l := range f.activeLinks(t, belova) {
+		if l.ChatID != belova || l.Kind != diary.LinkGuardian || l.SchoolID != r.School.ID {
+			t.Errorf("link %+v: want a guardian link of chat %d", l, belova)
+		}
+		kids = append(kids, l.StudentID)
+		_, err := f.s.ActiveConsent(ctx, belova, l.StudentID)
+		must(t, err, "consent of the synthetic chat")
+	}
+	equal(t, "Белова's children", kids, []int64{id(t, r.Students, StudentBelov), id(t, r.Students, StudentBelova)})
+	equal(t, "left child's family", len(f.activeLinks(t, base+id(t, r.Guardians, GuardianZhukova))), 0)
+	equal(t, "other school", len(f.activeLinks(t, base+id(t, other.Guardians, GuardianBelova))), 0)
+	if _, err := f.s.ChatByID(ctx, belova); err != nil {
+		t.Errorf("chat of the synthetic user: %v", err)
+	}
+	for _, bad := range []struct {
+		base    int64
+		version string
+	}{{0, "v1"}, {base, ""}} {
+		if _, err := f.s.LinkSyntheticChats(ctx, r.School.ID, bad.base, bad.version); !isInvalid(err) {
+			t.Errorf("base %d version %q: err = %v, want EInvalid", bad.base, bad.version, err)
+		}
+	}
+}
