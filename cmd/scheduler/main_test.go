@@ -19,6 +19,7 @@ func TestRunServesOpsAndStops(t *testing.T) {
 		"DATABASE_URL":        "sqlite:" + filepath.Join(t.TempDir(), "diary.db"),
 		"SCHEDULER_HTTP_ADDR": "127.0.0.1:0",
 		"LOG_FORMAT":          "json",
+		"REDIS_URL":           testenv.RedisURL(t),
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
@@ -61,7 +62,7 @@ func TestRunServesOpsAndStops(t *testing.T) {
 }
 
 func TestRunRefusesBadSettings(t *testing.T) {
-	env := map[string]string{"SCHEDULER_HTTP_ADDR": "nowhere"}
+	env := map[string]string{"SCHEDULER_HTTP_ADDR": "nowhere", "REDIS_URL": "redis://127.0.0.1:6379/0"}
 	err := run(context.Background(), nil, func(k string) string { return env[k] }, io.Discard, io.Discard)
 	if err == nil || !strings.Contains(err.Error(), "SCHEDULER_HTTP_ADDR") {
 		t.Errorf("run = %v, want an error naming SCHEDULER_HTTP_ADDR", err)

@@ -142,7 +142,23 @@ func (c Bot) Validate() error {
 
 // Validate checks the scheduler's settings.
 func (c Scheduler) Validate() error {
-	return errors.Join(c.Common.Validate(), checkAddr("SCHEDULER_HTTP_ADDR", c.HTTPAddr))
+	return errors.Join(c.Common.Validate(), checkAddr("SCHEDULER_HTTP_ADDR", c.HTTPAddr), checkSchedulerRedis(c.RedisURL))
+}
+
+// errSchedulerAlone: a separate scheduler shares its store with the bot, and
+// both send to Telegram; only Redis lets them share one rate limiter.
+var errSchedulerAlone = errors.New("REDIS_URL is empty: a separate scheduler sends to Telegram beside the bot and " +
+	"must share the bot's rate limiter through Redis. Set REDIS_URL to the bot's Redis, or run the bot alone: " +
+	"without Redis it runs the duties and the senders itself / REDIS_URL не задан: отдельный планировщик " +
+	"отправляет сообщения в Telegram вместе с ботом и должен делить с ним ограничитель частоты через Redis. " +
+	"Укажите REDIS_URL того же Redis, что у бота, или запускайте только бота: без Redis он сам выполняет задания и рассылки")
+
+// checkSchedulerRedis refuses a scheduler without Redis.
+func checkSchedulerRedis(redisURL string) error {
+	if redisURL == "" {
+		return errSchedulerAlone
+	}
+	return nil
 }
 
 // IsPostgres reports whether DATABASE_URL selects PostgreSQL.

@@ -2,6 +2,7 @@ package config
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"log/slog"
 	"strings"
@@ -37,14 +38,15 @@ func TestLoadBotDefaults(t *testing.T) {
 }
 
 func TestLoadSchedulerAddr(t *testing.T) {
-	c, err := LoadScheduler(envOf(map[string]string{"SCHEDULER_HTTP_ADDR": "0.0.0.0:9000", "HTTP_ADDR": "x"}))
+	c, err := LoadScheduler(envOf(map[string]string{"SCHEDULER_HTTP_ADDR": "0.0.0.0:9000", "HTTP_ADDR": "x",
+		"REDIS_URL": "redis://127.0.0.1:6379/0"}))
 	if err != nil {
 		t.Fatalf("LoadScheduler: %v", err)
 	}
 	if got, want := c.HTTPAddr, "0.0.0.0:9000"; got != want {
 		t.Errorf("HTTPAddr = %q, want %q", got, want)
 	}
-	d, err := LoadScheduler(envOf(nil))
+	d, err := LoadScheduler(envOf(map[string]string{"REDIS_URL": "redis://127.0.0.1:6379/0"}))
 	if err != nil {
 		t.Fatalf("LoadScheduler: %v", err)
 	}
@@ -225,5 +227,19 @@ func TestNewLogger(t *testing.T) {
 				t.Errorf("json = %v, want %v: %s", got, tt.json, out)
 			}
 		})
+	}
+}
+
+// A scheduler without Redis refuses to start, saying why, whatever store it
+// opens: it would send beside the bot with a limiter of its own.
+func TestSchedulerNeedsRedis(t *testing.T) {
+	for _, dsn := range []string{"", "sqlite:./data/diary.db", "postgres://u@db/diary"} {
+		_, err := LoadScheduler(envOf(map[string]string{"DATABASE_URL": dsn}))
+		if !errors.Is(err, errSchedulerAlone) || !strings.Contains(err.Error(), "REDIS_URL") {
+			t.Errorf("DATABASE_URL=%q: err = %v, want the Redis refusal", dsn, err)
+		}
+		if ExitCode(err) != ExitConfig {
+			t.Errorf("DATABASE_URL=%q: exit code %d, want %d", dsn, ExitCode(err), ExitConfig)
+		}
 	}
 }
