@@ -186,3 +186,14 @@ func checkTimedOut(t *testing.T, err error, accepted <-chan struct{}, cause erro
 		t.Errorf("error %q does not say it timed out", err)
 	}
 }
+
+func TestSendNoPasswordInClear(t *testing.T) {
+	c := startCatcher(t, catcher.Options{}) // offers neither STARTTLS nor AUTH
+	err := New(mustConfig(t, "smtp://user:p%40ss@"+c.Addr())).Send(context.Background(), sampleTo, sampleMessage())
+	if err == nil || errors.Is(err, notify.ErrUndeliverable) || !strings.Contains(err.Error(), "never sent in clear") {
+		t.Errorf("Send with a password to a server without STARTTLS = %v, want a transient refusal to go on", err)
+	}
+	if got := c.Recipients(); len(got) != 0 {
+		t.Errorf("the catcher got mail for %v", got)
+	}
+}
