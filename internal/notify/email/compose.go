@@ -131,10 +131,11 @@ func safeFileName(name string) string {
 
 // attachmentHeader gives the attachment's type and disposition. A name
 // that is not ASCII goes twice: RFC 2231 (filename* in percent-escaped
-// UTF-8, in continuations of at most 60 characters, which Thunderbird,
-// Apple Mail and Go read first) and RFC 2047 words in the quoted filename
-// and name (which Outlook and older clients read). Lines are folded, as
-// part headers are written as they are.
+// UTF-8, in continuations of at most 60 characters: the standard, which
+// Go and mailpit prefer when both are there) and RFC 2047 words in the
+// quoted filename and name (not standard, but what Outlook and many
+// clients write and read). Lines are folded, as part headers are written
+// as they are.
 func attachmentHeader(name, mimeType string) map[string][]string {
 	if mimeType == "" {
 		mimeType = mime.TypeByExtension(path.Ext(name))
