@@ -169,7 +169,11 @@ func TestSendSilentServer(t *testing.T) {
 		go func() { errc <- New(cfg).Send(ctx, sampleTo, sampleMessage()) }()
 		<-accepted // the send waits for a greeting that never comes
 		cancel()
+		cancelled := time.Now()
 		checkTimedOut(t, <-errc, nil, context.Canceled)
+		if d := time.Since(cancelled); d > 5*time.Second {
+			t.Errorf("Send returned %v after its context was cancelled", d)
+		}
 	})
 }
 

@@ -44,12 +44,9 @@ func (c *Channel) dial(ctx context.Context) (net.Conn, error) {
 	return d.DialContext(ctx, "tcp", c.cfg.Addr())
 }
 
-// watch bounds the connection's I/O by ctx: its deadline now, and an
-// immediate end when ctx is cancelled. The returned func stops watching.
+// watch ends the connection's pending and future I/O as soon as ctx ends
+// (its deadline or a cancel). The returned func stops watching.
 func watch(ctx context.Context, conn net.Conn) func() bool {
-	if d, ok := ctx.Deadline(); ok {
-		_ = conn.SetDeadline(d)
-	}
 	return context.AfterFunc(ctx, func() { _ = conn.SetDeadline(time.Unix(1, 0)) })
 }
 
