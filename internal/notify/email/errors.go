@@ -4,9 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"net"
 	"net/textproto"
-	"time"
 
 	"github.com/schooldiary/diary/internal/notify"
 )
@@ -45,21 +43,10 @@ func (c *Channel) failure(ctx context.Context, doing string, err error) error {
 	switch {
 	case errors.As(err, &se) && se.permanent():
 		return fmt.Errorf("email: %w: %s %w", notify.ErrUndeliverable, server, err)
-	case ended(ctx, err) != nil:
+	case ctx.Err() != nil: // watch ends the I/O only once ctx has ended
 		return fmt.Errorf("email: %s did not finish in time (%w): %w", server, ctx.Err(), err)
 	case doing != "":
 		return fmt.Errorf("email: %s %s: %w", doing, server, err)
 	}
 	return fmt.Errorf("email: %s: %w", server, err)
-}
-
-// ended is ctx's error when err is due to its end: the connection's
-// deadline is ctx's, so a time-out at or after it waits for ctx to say so.
-func ended(ctx context.Context, err error) error {
-	var ne net.Error
-	d, ok := ctx.Deadline()
-	if errors.As(err, &ne) && ne.Timeout() && ok && !time.Now().Before(d) {
-		<-ctx.Done()
-	}
-	return ctx.Err()
 }
