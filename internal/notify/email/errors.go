@@ -43,8 +43,10 @@ func (c *Channel) failure(ctx context.Context, doing string, err error) error {
 	switch {
 	case errors.As(err, &se) && se.permanent():
 		return fmt.Errorf("email: %w: %s %w", notify.ErrUndeliverable, server, err)
-	case ctx.Err() != nil: // watch ends the I/O only once ctx has ended
+	case errors.Is(ctx.Err(), context.DeadlineExceeded): // watch ends the I/O only once ctx has ended
 		return fmt.Errorf("email: %s did not finish in time (%w): %w", server, ctx.Err(), err)
+	case ctx.Err() != nil:
+		return fmt.Errorf("email: the send to %s was cancelled (%w): %w", server, ctx.Err(), err)
 	case doing != "":
 		return fmt.Errorf("email: %s %s: %w", doing, server, err)
 	}
