@@ -78,3 +78,17 @@ ensure_browser_tools() {
 	{ apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}"; } >/dev/null 2>&1 ||
 		say "could not install ${missing[*]}; browser/PDF tests will skip"
 }
+
+# ensure_mailpit makes the SMTP server the email tests start
+# (internal/testenv/mailpit) ready ahead: mailpit on PATH or in
+# $(go env GOPATH)/bin, else `go install` from the Go module proxy. The tests
+# would build it themselves too (into the user cache); when neither can, they
+# fail and say what to install.
+MAILPIT_MODULE=github.com/axllent/mailpit@v1.33.1
+ensure_mailpit() {
+	command -v mailpit >/dev/null && return 0
+	[ -x "$(go env GOPATH)/bin/mailpit" ] && return 0
+	say "installing mailpit (the email tests' SMTP server): go install $MAILPIT_MODULE"
+	go install "$MAILPIT_MODULE" ||
+		say "could not install mailpit; the email tests will fail until it is: go install $MAILPIT_MODULE"
+}

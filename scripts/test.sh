@@ -6,6 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/services.sh
 ensure_browser_tools
+ensure_mailpit
 
 if [ $# -eq 0 ]; then
 	go vet ./...
