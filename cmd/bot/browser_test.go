@@ -72,8 +72,9 @@ func noNotFound(t *testing.T, notFound func() []string) {
 }
 
 // checkTeacher: the subject teacher's menu; /grades typed opens it again;
-// «Уроки сегодня», then «Мои классы» → 7А · Алгебра → a student's card,
-// each view replacing the menu's message in place.
+// the day's lessons and a lesson's class list, then «Мои классы» → 7А ·
+// Алгебра → a student's card, each view replacing the menu's message in
+// place; the expected grade set from the card with a reason.
 func checkTeacher(t *testing.T, base string) {
 	ctx, notFound := openPhone(t, base)
 	chooseStaff(t, ctx, "teacher")
@@ -84,11 +85,7 @@ func checkTeacher(t *testing.T, base string) {
 	browsertest.Run(t, ctx, "type /grades", browsertest.Type("/grades"),
 		browsertest.WaitJS(`Array.from(document.querySelectorAll('.msg.in .text')).filter((e) => e.textContent.includes('меню сотрудника')).length >= 2`))
 	browsertest.NoFamilyWording(t, ctx)
-	browsertest.InPlace(t, ctx, "«Уроки сегодня»", chromedp.Click(browsertest.Button("Уроки сегодня")),
-		browsertest.WaitJSText(`/Ваши уроки, |нет Ваших уроков/`))
-	look(t, ctx, "staff-teacher-today.png")
-	browsertest.InPlace(t, ctx, "back to the menu", chromedp.Click(browsertest.Button("Меню сотрудника")),
-		browsertest.WaitNoJSText(`/Ваши уроки, |нет Ваших уроков/`))
+	checkLessons(t, ctx)
 	browsertest.InPlace(t, ctx, "«Мои классы»", chromedp.Click(browsertest.Button("Мои классы")),
 		browsertest.WaitText(".msg.in .text", "Мои классы: выберите класс и предмет"))
 	browsertest.InPlace(t, ctx, "7А · Алгебра", chromedp.Click(browsertest.Button("7А · Алгебра")),
@@ -99,7 +96,61 @@ func checkTeacher(t *testing.T, base string) {
 		browsertest.WaitText(".msg.in .text b", strings.Fields(name)[0]),
 		browsertest.WaitJSText(`/7А\nАлгебра, .+[\s\S]*Средний балл: \d,\d\d[\s\S]*Ожидаемая оценка: \d/`))
 	look(t, ctx, "staff-teacher-card.png")
+	checkExpected(t, ctx)
 	noNotFound(t, notFound)
+}
+
+// lessonsShown, noLessons and lessonsOrNone match a day's lessons, their
+// absence, and either.
+const (
+	lessonsShown  = `/Ваши уроки, /`
+	noLessons     = `/нет Ваших уроков/`
+	lessonsOrNone = `/Ваши уроки, |нет Ваших уроков/`
+)
+
+// checkLessons opens «Уроки сегодня» (or «Уроки завтра» when today has
+// none) and a lesson's class list, each in place, and goes back to the menu.
+func checkLessons(t *testing.T, ctx context.Context) {
+	t.Helper()
+	for _, day := range []string{"Уроки сегодня", "Уроки завтра"} {
+		browsertest.InPlace(t, ctx, "«"+day+"»", chromedp.Click(browsertest.Button(day)),
+			browsertest.WaitJSText(lessonsOrNone))
+		look(t, ctx, "staff-teacher-lessons.png")
+		if browsertest.Eval[bool](t, ctx, `Array.from(document.querySelectorAll('.msg.in .text')).some((e) => `+lessonsShown+`.test(e.textContent))`) {
+			checkLesson(t, ctx)
+			return
+		}
+		browsertest.InPlace(t, ctx, "back to the menu", chromedp.Click(browsertest.Button("Меню сотрудника")),
+			browsertest.WaitNoJSText(noLessons))
+	}
+	t.Log("the teacher has no lessons today or tomorrow: the class list of a lesson is not checked")
+}
+
+// checkLesson presses the first lesson's button: its class list, with the
+// number marked absent, replaces the lessons; then back to the menu.
+func checkLesson(t *testing.T, ctx context.Context) {
+	t.Helper()
+	label := browsertest.Eval[string](t, ctx, `Array.from(document.querySelectorAll('.msg.in .inline-kb button')).filter((b) => /^\d+\. /.test(b.textContent)).pop().textContent`)
+	browsertest.InPlace(t, ctx, "the lesson "+label, chromedp.Click(browsertest.Button(label)),
+		browsertest.WaitJSText(`/-й урок, [\s\S]*Тема: [\s\S]*\n1\. [\s\S]*Отмечено отсутствующих: /`),
+		browsertest.WaitNoJSText(lessonsShown))
+	look(t, ctx, "staff-teacher-lesson.png")
+	browsertest.InPlace(t, ctx, "back to the menu", chromedp.Click(browsertest.Button("Меню сотрудника")),
+		browsertest.WaitNoText(".msg.in .text", "Отмечено отсутствующих"))
+}
+
+// checkExpected sets the expected grade from the card: the grades to
+// choose replace the card, the reason is asked and typed, and it is saved.
+func checkExpected(t *testing.T, ctx context.Context) {
+	t.Helper()
+	browsertest.InPlace(t, ctx, "«Выставить ожидаемую оценку»", chromedp.Click(browsertest.Button("Выставить ожидаемую оценку")),
+		browsertest.WaitText(".msg.in .text", "Ожидаемая оценка за период:"), browsertest.WaitNoText(".msg.in .text", "Средний балл:"))
+	browsertest.Run(t, ctx, "choose 5", chromedp.Click(browsertest.Button("5")),
+		browsertest.WaitText(".msg.in .text", "Напишите одним сообщением причину"))
+	reason := "Защитил проект по алгебре"
+	browsertest.Run(t, ctx, "type the reason", browsertest.Type(reason),
+		browsertest.WaitJSText(`/Записано: ожидаемая оценка 5, .+, Алгебра\. Причина: `+reason+`/`))
+	look(t, ctx, "staff-teacher-expected.png")
 }
 
 // accessRequest is a family's request made before the class teacher linked.
@@ -152,7 +203,8 @@ func classNamed(t *testing.T, db diary.Store, schoolID int64, name string) diary
 // checkClassTeacher: the class teacher of 7А links, is told a request
 // waits; «Класс 7А» turns the menu into the class at a glance (who linked,
 // consented, was not seen for a week, the request, today's absences), and
-// «Заявки на доступ» lists the request with its decision buttons.
+// «Заявки на доступ» lists the request with its decision buttons, and
+// «Коды для класса 7А» sends the letters' PDF.
 func checkClassTeacher(t *testing.T, base string, family accessRequest) {
 	ctx, notFound := openPhone(t, base)
 	chooseStaff(t, ctx, "class-teacher")
@@ -175,6 +227,20 @@ func checkClassTeacher(t *testing.T, base string, family accessRequest) {
 		browsertest.WaitText(".msg.in .text", "Ученик: "+family.child+", 7А класс"),
 		chromedp.WaitVisible(browsertest.Button("Одобрить")), chromedp.WaitVisible(browsertest.Button("Отказать")))
 	look(t, ctx, "staff-class-requests.png")
+	checkLetters(t, ctx)
 	browsertest.NoFamilyWording(t, ctx)
 	noNotFound(t, notFound)
+}
+
+// checkLetters presses «Коды для класса 7А»: the letters come as a PDF the
+// page offers to download, served without a 404.
+func checkLetters(t *testing.T, ctx context.Context) {
+	t.Helper()
+	browsertest.Run(t, ctx, "«Коды для класса 7А»", chromedp.Click(browsertest.Button("Коды для класса 7А")),
+		chromedp.WaitVisible(chromedp.CSS(`a.file[download="codes-7А.pdf"]`)))
+	look(t, ctx, "staff-class-letters.png")
+	head := browsertest.Eval[string](t, ctx, `fetch(document.querySelector('a.file[download="codes-7А.pdf"]').href).then((r) => r.status + ' ' + r.headers.get('Content-Type'))`, chromedp.EvalAwaitPromise)
+	if !strings.HasPrefix(head, "200 ") {
+		t.Errorf("the letters' PDF: %s; want 200", head)
+	}
 }
