@@ -16,8 +16,9 @@ import (
 // TestSandboxInBrowser runs `bot -sandbox` in-process on a fresh store and
 // drives its web chat in headless Chromium: a parent of two links with the
 // one-time code the page sends, gives consent and reads a grade with its
-// average (issue 3, item 2); on a phone-sized page a subject teacher and a
-// class teacher link with their staff codes and use their homes (issue 7).
+// average (issue 3, item 2); on a phone-sized page a subject teacher, a
+// class teacher and a deputy link with their staff codes and use their
+// homes (issue 7).
 // One sandbox serves every persona: loading the demo year is the slow part.
 func TestSandboxInBrowser(t *testing.T) {
 	t.Parallel() // generating the demo school takes a while under -race
@@ -31,6 +32,7 @@ func TestSandboxInBrowser(t *testing.T) {
 		family := requestAccess(t, dbPath, "7А")
 		checkClassTeacher(t, s.base, family)
 	})
+	t.Run("deputy", func(t *testing.T) { checkDeputy(t, s.base) })
 	s.stop(t)
 }
 
@@ -42,6 +44,7 @@ func openPhone(t *testing.T, base string) (context.Context, func() []string) {
 	notFound := browsertest.WatchNotFound(t, ctx)
 	browsertest.Run(t, ctx, "open the sandbox on a phone", browsertest.Phone(),
 		chromedp.Navigate(base), chromedp.WaitVisible(chromedp.CSS(`button[data-persona="teacher"]`)))
+	look(t, ctx, "phone-personas.png")
 	return ctx, notFound
 }
 
@@ -85,6 +88,7 @@ func checkTeacher(t *testing.T, base string) {
 	browsertest.Run(t, ctx, "type /grades", browsertest.Type("/grades"),
 		browsertest.WaitJS(`Array.from(document.querySelectorAll('.msg.in .text')).filter((e) => e.textContent.includes('меню сотрудника')).length >= 2`))
 	browsertest.NoFamilyWording(t, ctx)
+	checkSettings(t, ctx)
 	checkLessons(t, ctx)
 	browsertest.InPlace(t, ctx, "«Мои классы»", chromedp.Click(browsertest.Button("Мои классы")),
 		browsertest.WaitText(".msg.in .text", "Мои классы: выберите класс и предмет"))
@@ -98,6 +102,21 @@ func checkTeacher(t *testing.T, base string) {
 	look(t, ctx, "staff-teacher-card.png")
 	checkExpected(t, ctx)
 	noNotFound(t, notFound)
+}
+
+// checkSettings: «Настройки» replaces the staff menu with the settings a
+// staff member has (no child, no consent), and «Назад» brings the menu back.
+func checkSettings(t *testing.T, ctx context.Context) {
+	t.Helper()
+	browsertest.InPlace(t, ctx, "«Настройки»", chromedp.Click(browsertest.Button("Настройки")),
+		browsertest.WaitText(".msg.in .text", "Выберите, что изменить"),
+		chromedp.WaitVisible(browsertest.Button("Язык · Language")))
+	if browsertest.Eval[bool](t, ctx, `Array.from(document.querySelectorAll('.msg.in .inline-kb button')).some((b) => /Согласие|Выбор ребёнка/.test(b.textContent))`) {
+		t.Errorf("a staff member's settings offer a family's consent or child")
+	}
+	look(t, ctx, "staff-teacher-settings.png")
+	browsertest.InPlace(t, ctx, "back to the menu", chromedp.Click(browsertest.Button("Назад")),
+		browsertest.WaitNoText(".msg.in .text", "Выберите, что изменить"))
 }
 
 // lessonsShown, noLessons and lessonsOrNone match a day's lessons, their
@@ -243,4 +262,26 @@ func checkLetters(t *testing.T, ctx context.Context) {
 	if !strings.HasPrefix(head, "200 ") {
 		t.Errorf("the letters' PDF: %s; want 200", head)
 	}
+}
+
+// checkDeputy: the deputy of 5–9 links; «Классы по ступеням» turns the menu
+// into the classes of the levels with their averages, and a class's button
+// into its glance.
+func checkDeputy(t *testing.T, base string) {
+	ctx, notFound := openPhone(t, base)
+	chooseStaff(t, ctx, "deputy")
+	browsertest.Run(t, ctx, "the deputy's menu", chromedp.WaitVisible(browsertest.Button("Классы по ступеням")))
+	look(t, ctx, "staff-deputy-menu.png")
+	browsertest.InPlace(t, ctx, "«Классы по ступеням»", chromedp.Click(browsertest.Button("Классы по ступеням")),
+		browsertest.WaitText(".msg.in .text", "Классы Ваших ступеней"),
+		browsertest.WaitJSText(`/7А: средний \d,\d\d; в зоне риска/`))
+	if browsertest.Eval[bool](t, ctx, `Array.from(document.querySelectorAll('.msg.in .text')).some((e) => /(^|\n)(10|11|[1-4])[А-ЯЁ]: средний/.test(e.textContent))`) {
+		t.Errorf("the deputy of 5–9 sees a class of another level")
+	}
+	look(t, ctx, "staff-deputy-levels.png")
+	browsertest.InPlace(t, ctx, "«Класс 7А»", chromedp.Click(browsertest.Button("Класс 7А")),
+		browsertest.WaitJSText(`/Класс 7А: \d+ учени/`), browsertest.WaitNoText(".msg.in .text", "Классы Ваших ступеней"))
+	look(t, ctx, "staff-deputy-class.png")
+	browsertest.NoFamilyWording(t, ctx)
+	noNotFound(t, notFound)
 }
