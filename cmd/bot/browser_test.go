@@ -238,6 +238,8 @@ func checkClassTeacher(t *testing.T, base string, family accessRequest) {
 		browsertest.WaitText(".msg.in .text", "• "+family.parent+" — "+family.child),
 		browsertest.WaitText(".msg.in .text", "Отсутствуют сегодня:"))
 	look(t, ctx, "staff-class-glance.png")
+	browsertest.Run(t, ctx, "the glance's top", browsertest.ScrollTo("Подключили дневник"))
+	look(t, ctx, "staff-class-glance-top.png")
 	browsertest.InPlace(t, ctx, "back to the menu", chromedp.Click(browsertest.Button("Меню сотрудника")),
 		browsertest.WaitNoText(".msg.in .text", "Дали согласие"))
 	browsertest.Run(t, ctx, "«Заявки на доступ»", chromedp.Click(browsertest.Button("Заявки на доступ")),

@@ -33,6 +33,12 @@ func WaitNoJSText(re string) chromedp.Action[chromedp.Void] {
 	return WaitJS(fmt.Sprintf(`!Array.from(document.querySelectorAll('.msg.in .text')).some((e) => %s.test(e.textContent))`, re))
 }
 
+// ScrollTo scrolls the chat to the top of the last bot message containing
+// text, for a screenshot of a message taller than the screen.
+func ScrollTo(text string) chromedp.Action[chromedp.Void] {
+	return chromedp.Evaluate[chromedp.Void](fmt.Sprintf(`void Array.from(document.querySelectorAll('.msg.in')).filter((m) => m.textContent.includes(%s)).pop().scrollIntoView({block: 'start'})`, JS(text)))
+}
+
 // botMessages counts the bot's messages on the page.
 const botMessages = `document.querySelectorAll('.msg.in').length`
 
