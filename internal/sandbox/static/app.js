@@ -409,9 +409,13 @@
     }, wait);
   }
 
+  // setHeader names the bot and who you are; a phone hides the bot's
+  // @username (the title names the bot) so that who you are fits.
   function setHeader(p) {
-    const bot = state.bot ? '@' + state.bot + ' · ' : '';
-    $('chat-sub').textContent = bot + 'вы: ' + p.title.toLowerCase() + (p.name ? ', ' + p.name : '');
+    const sub = $('chat-sub');
+    sub.textContent = '';
+    if (state.bot) sub.appendChild(el('span', 'chat-bot', '@' + state.bot + ' · '));
+    sub.appendChild(el('span', 'chat-you', 'вы: ' + p.title.toLowerCase() + (p.name ? ', ' + p.name : '')));
   }
 
   function show(p) {
