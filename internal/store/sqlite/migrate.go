@@ -5,8 +5,12 @@ import (
 	"database/sql"
 	"embed"
 	"fmt"
+	"log/slog"
+	"os"
 	"strings"
 
+	"github.com/riverqueue/river/riverdriver/riversqlite"
+	"github.com/riverqueue/river/rivermigrate"
 	"github.com/schooldiary/diary/internal/store/sqlstore"
 )
 
@@ -47,6 +51,20 @@ func (db *DB) Migrate(ctx context.Context) error {
 		if err := db.applyMigration(ctx, m); err != nil {
 			return fmt.Errorf("migrate: %s: %w", m.Name, err)
 		}
+	}
+	return db.migrateRiver(ctx)
+}
+
+// migrateRiver applies River's own migrations (its river_* tables, where
+// the notices' delivery jobs live) after the diary's, on the writer.
+func (db *DB) migrateRiver(ctx context.Context) error {
+	log := slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: slog.LevelWarn}))
+	m, err := rivermigrate.New(riversqlite.New(db.write), &rivermigrate.Config{Logger: log})
+	if err != nil {
+		return fmt.Errorf("migrate river: %w", err)
+	}
+	if _, err := m.Migrate(ctx, rivermigrate.DirectionUp, nil); err != nil {
+		return fmt.Errorf("migrate river: %w", err)
 	}
 	return nil
 }
