@@ -22,7 +22,9 @@ type Config struct {
 	Channels map[string]Channel
 	// Quiet are the quiet hours; quiet.Default when zero.
 	Quiet quiet.Hours
-	// Now is the clock; time.Now when nil.
+	// Now is the clock; time.Now when nil. When set, River reads its time
+	// from it too (River's Test.Time hook), so that a test moving the clock
+	// moves the jobs' schedule with it; production leaves it nil.
 	Now func() time.Time
 	// Workers is how many notices are delivered at once; 10 when 0.
 	Workers int
@@ -78,16 +80,34 @@ func New(db Store, cfg Config) (*Service, error) {
 
 // riverConfig is the River client's configuration.
 func (s *Service) riverConfig(cfg Config) *river.Config {
+	poll := cmp.Or(cfg.PollInterval, time.Second)
 	workers := river.NewWorkers()
 	river.AddWorker(workers, &deliverer{s: s})
-	return &river.Config{
+	rc := &river.Config{
 		Queues:               map[string]river.QueueConfig{QueueName: {MaxWorkers: cmp.Or(cfg.Workers, 10)}},
 		Workers:              workers,
 		JobTimeout:           JobTimeout,
 		RescueStuckJobsAfter: RescueAfter,
-		FetchPollInterval:    cmp.Or(cfg.PollInterval, time.Second),
+		FetchPollInterval:    poll,
+		FetchCooldown:        min(poll, river.FetchCooldownDefault),
 		Logger:               cfg.Logger,
 	}
+	if cfg.Now != nil {
+		rc.Test.Time = clock(cfg.Now)
+	}
+	return rc
+}
+
+// clock is an injected clock as River's time generator.
+type clock func() time.Time
+
+// Now returns the clock's time.
+func (c clock) Now() time.Time { return c() }
+
+// NowOrNil returns the clock's time: it is always set.
+func (c clock) NowOrNil() *time.Time {
+	t := c()
+	return &t
 }
 
 // Start starts delivering; ctx bounds the start only.

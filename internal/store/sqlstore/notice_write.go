@@ -11,7 +11,8 @@ import (
 // RecordNotice records a delivery step of the notice id in one transaction:
 // its status when u sets one (a sent notice gets its channel and sent_at),
 // an attempt, the last error and an event of its history. A notice already
-// sent or failed keeps its status. Errors: diary.ErrNotFound.
+// sent or failed keeps its status, channel, sent_at and last error.
+// Errors: diary.ErrNotFound.
 func (s *Store) RecordNotice(ctx context.Context, id int64, u diary.NoticeUpdate) error {
 	now := s.instant(s.clock())
 	sent := u.Status == diary.NoticeSent || u.Status == diary.NoticeSentEmail
@@ -19,9 +20,10 @@ func (s *Store) RecordNotice(ctx context.Context, id int64, u diary.NoticeUpdate
 		n, err := tx.Exec(ctx, `UPDATE notices SET
 			status = CASE WHEN $2 = '' OR status IN ('sent', 'sent_email', 'failed') THEN status ELSE $2 END,
 			attempts = attempts + $3,
-			sent_at = CASE WHEN $4 = 1 AND sent_at IS NULL THEN $5 ELSE sent_at END,
-			channel = CASE WHEN $4 = 1 THEN $6 ELSE channel END,
-			last_error = CASE WHEN $4 = 1 THEN '' WHEN $7 <> '' THEN $7 ELSE last_error END
+			sent_at = CASE WHEN $4 = 1 AND status NOT IN ('sent', 'sent_email', 'failed') THEN $5 ELSE sent_at END,
+			channel = CASE WHEN $4 = 1 AND status NOT IN ('sent', 'sent_email', 'failed') THEN $6 ELSE channel END,
+			last_error = CASE WHEN status IN ('sent', 'sent_email', 'failed') THEN last_error
+				WHEN $4 = 1 THEN '' WHEN $7 <> '' THEN $7 ELSE last_error END
 			WHERE id = $1`, id, string(u.Status), flag(u.Attempt), flag(sent), now, u.Channel, u.Error)
 		if err != nil {
 			return s.wrap(err, "record notice %d", id)
