@@ -22,6 +22,7 @@ const (
 const (
 	reasonNoAddress = "нет ни чата в Telegram, ни адреса электронной почты"
 	reasonBlocked   = "получатель заблокировал бота, а адреса электронной почты нет"
+	reasonNoPerson  = "получателя больше нет в списках школы"
 )
 
 // deliverer is the River worker that delivers one notice.
@@ -55,6 +56,9 @@ func (w *deliverer) Work(ctx context.Context, job *river.Job[DeliverArgs]) error
 		return w.hold(ctx, n, next.Sub(now))
 	}
 	a, err := w.s.store.NoticeAddresses(ctx, n.Recipient)
+	if errors.Is(err, diary.ErrNotFound) {
+		return w.s.fail(ctx, n, reasonNoPerson)
+	}
 	if err != nil {
 		return err
 	}
