@@ -167,6 +167,14 @@ func openStore(t testing.TB, kind string, clock func() time.Time) noticeDB {
 // of a weekday, and starts delivery.
 func newEnv(t *testing.T, kind string) *env {
 	t.Helper()
+	e := openEnv(t, kind)
+	e.start(t)
+	return e
+}
+
+// openEnv is newEnv without starting delivery.
+func openEnv(t *testing.T, kind string) *env {
+	t.Helper()
 	e := &env{clock: &tickClock{}, tg: &recorder{name: "telegram"}, mail: &recorder{name: "email"}}
 	e.clock.Jump(t, nextDay(12, 0))
 	e.db = openStore(t, kind, e.clock.Now)
@@ -180,11 +188,16 @@ func newEnv(t *testing.T, kind string) *env {
 		river.EventKindJobFailed, river.EventKindJobSnoozed)
 	e.events = events
 	t.Cleanup(cancel)
+	return e
+}
+
+// start starts delivery, stopped when the test ends.
+func (e *env) start(t *testing.T) {
+	t.Helper()
 	if err := e.svc.Start(t.Context()); err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { stop(t, e.svc) })
-	return e
 }
 
 // newService returns a delivery service retrying at once and polling often.

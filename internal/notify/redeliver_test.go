@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"testing"
+	"time"
 
 	"github.com/jackc/pgx/v5/pgxpool"
 	"github.com/riverqueue/river"
@@ -61,4 +62,43 @@ func TestDeliverNeverTwice(t *testing.T) {
 		}
 		wantHistory(t, e, id, "queued", "sent")
 	})
+}
+
+// stickJob leaves every delivery job as a process killed a minute ago
+// leaves the one it was running: running, attempted, never finished. (River's
+// rescuer reads the real clock, not the test's.)
+func stickJob(t *testing.T, db any) {
+	t.Helper()
+	const stuck = `UPDATE river_job SET state = 'running', attempt = 1, attempted_at = `
+	var err error
+	switch s := db.(type) {
+	case interface{ Pool() *pgxpool.Pool }:
+		_, err = s.Pool().Exec(t.Context(), stuck+`now() - interval '1 minute'`)
+	case interface{ WritePool() *sql.DB }:
+		_, err = s.WritePool().ExecContext(t.Context(), stuck+`datetime('now', 'subsec', '-60 seconds')`)
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+// A job a killed process left running for a minute (longer than
+// notify.RescueAfter) is rescued by the next process, and the notice goes.
+func TestDeliverRescued(t *testing.T) {
+	for _, kind := range kinds {
+		t.Run(kind, func(t *testing.T) {
+			t.Parallel()
+			e := openEnv(t, kind)
+			e.link(t, storetest.PhoneBelova, userBelova)
+			res := e.enqueue(t, e.notice(t, "k-1", storetest.GuardianBelova))
+			stickJob(t, e.db)
+			started := time.Now()
+			e.start(t)
+			if ev := e.final(t, res.New[0].ID); ev.Job.State != "completed" || ev.Job.Attempt != 2 {
+				t.Errorf("job ended %s after attempt %d, want completed at the second", ev.Job.State, ev.Job.Attempt)
+			}
+			t.Logf("rescued and delivered %v after start", time.Since(started).Round(time.Millisecond))
+			wantHistory(t, e, res.New[0].ID, "queued", "sent")
+		})
+	}
 }
