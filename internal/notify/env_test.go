@@ -15,6 +15,8 @@ import (
 	"github.com/schooldiary/diary/internal/diary"
 	"github.com/schooldiary/diary/internal/notify"
 	"github.com/schooldiary/diary/internal/store"
+	"github.com/schooldiary/diary/internal/store/postgres"
+	"github.com/schooldiary/diary/internal/store/sqlite"
 	"github.com/schooldiary/diary/internal/store/storetest"
 	"github.com/schooldiary/diary/internal/testenv"
 )
@@ -134,6 +136,12 @@ type env struct {
 	refs     *storetest.Refs
 	events   <-chan *river.Event
 }
+
+// Both SQL stores are what notify needs.
+var (
+	_ notify.Store = (*postgres.DB)(nil)
+	_ notify.Store = (*sqlite.DB)(nil)
+)
 
 // kinds are the stores every test runs on.
 var kinds = []string{"sqlite", "postgres"}
