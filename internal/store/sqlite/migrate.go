@@ -56,14 +56,32 @@ func (db *DB) Migrate(ctx context.Context) error {
 }
 
 // migrateRiver applies River's own migrations (its river_* tables, where
-// the notices' delivery jobs live) after the diary's, on the writer.
+// the notices' delivery jobs live) after the diary's, on the writer. River
+// applies each in its own transaction after reading which are recorded, so
+// a process starting at the same moment may apply one first and make this
+// one's fail ("already exists"): it tries again, reading the record anew
+// (TestConcurrentMigrate failed one run in two without it).
 func (db *DB) migrateRiver(ctx context.Context) error {
 	log := slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: slog.LevelWarn}))
 	m, err := rivermigrate.New(riversqlite.New(db.write), &rivermigrate.Config{Logger: log})
 	if err != nil {
 		return fmt.Errorf("migrate river: %w", err)
 	}
-	if _, err := m.Migrate(ctx, rivermigrate.DirectionUp, nil); err != nil {
+	for try := 1; ; try++ {
+		_, err := m.Migrate(ctx, rivermigrate.DirectionUp, nil)
+		if err == nil || try == riverTries || ctx.Err() != nil {
+			return wrapRiver(err)
+		}
+	}
+}
+
+// riverTries bounds migrateRiver's tries: each failed one means another
+// process applied a migration, and River has about ten.
+const riverTries = 10
+
+// wrapRiver prefixes an error of River's migrations; nil stays nil.
+func wrapRiver(err error) error {
+	if err != nil {
 		return fmt.Errorf("migrate river: %w", err)
 	}
 	return nil
