@@ -58,27 +58,21 @@ func checkNotices(ns []diary.Notice) error {
 	return nil
 }
 
-// insertNotices writes the notices with new keys and returns them with
-// their ids, in the order of ns, and the duplicate keys.
+// insertNotices writes the notices with new keys and returns them as
+// stored (ids, CreatedAt, defaults), in the order of ns, and the duplicate
+// keys.
 func (s *Store) insertNotices(ctx context.Context, tx Tx, ns []diary.Notice, now time.Time) ([]diary.Notice, []string, error) {
 	rows, seen := make([][]any, 0, len(ns)), make(map[string]bool, len(ns))
 	for _, n := range ns {
 		if !seen[n.Key] {
 			seen[n.Key] = true
-			rows = append(rows, noticeRow(n, now))
+			rows = append(rows, noticeRow(stamped(n, now)))
 		}
 	}
 	ids := make(map[string]int64, len(rows))
-	err := tx.Insert(ctx, noticeTable, rows, func(id int64, key string) { ids[key] = id })
-	if err != nil {
+	if err := tx.Insert(ctx, noticeTable, rows, func(id int64, key string) { ids[key] = id }); err != nil {
 		return nil, nil, err
 	}
-	return splitStored(ns, ids, now)
-}
-
-// splitStored sorts ns into the stored notices (given their ids and
-// CreatedAt) and the duplicate keys.
-func splitStored(ns []diary.Notice, ids map[string]int64, now time.Time) ([]diary.Notice, []string, error) {
 	var stored []diary.Notice
 	var dups []string
 	for _, n := range ns {
@@ -87,23 +81,31 @@ func splitStored(ns []diary.Notice, ids map[string]int64, now time.Time) ([]diar
 			dups = append(dups, n.Key)
 			continue
 		}
-		delete(ids, n.Key)
-		n.ID, n.CreatedAt, n.NotBefore = id, now, kept(n.NotBefore)
+		delete(ids, n.Key) // a key repeated in ns is a duplicate after the first
+		n = stamped(n, now)
+		n.ID = id
 		stored = append(stored, n)
 	}
 	return stored, dups, nil
 }
 
-// noticeRow is n as a row of noticeTable.
-func noticeRow(n diary.Notice, now time.Time) []any {
+// stamped is n as the store keeps it: created now, queued and due now
+// unless the caller said otherwise.
+func stamped(n diary.Notice, now time.Time) diary.Notice {
 	if n.Status == "" {
 		n.Status = diary.NoticeQueued
 	}
 	if n.NotBefore.IsZero() {
 		n.NotBefore = now
 	}
-	return []any{n.Key, n.Kind, n.SchoolID, string(n.Recipient.Kind), n.Recipient.ID, n.Language,
-		n.Subject, n.HTML, n.Text, flag(n.Urgent), flag(n.AckRequired), string(n.Status), now, kept(n.NotBefore)}
+	n.CreatedAt, n.NotBefore = now, kept(n.NotBefore)
+	return n
+}
+
+// noticeRow is a stamped notice as a row of noticeTable.
+func noticeRow(n diary.Notice) []any {
+	return []any{n.Key, n.Kind, n.SchoolID, string(n.Recipient.Kind), n.Recipient.ID, n.Language, n.Subject,
+		n.HTML, n.Text, flag(n.Urgent), flag(n.AckRequired), string(n.Status), n.CreatedAt, n.NotBefore}
 }
 
 // flag is a boolean as the 0 or 1 both stores keep.
@@ -118,10 +120,7 @@ func flag(b bool) int {
 func (s *Store) insertNoticeExtras(ctx context.Context, tx Tx, stored []diary.Notice, now time.Time) error {
 	events := make([][]any, len(stored))
 	for i, n := range stored {
-		if n.Status == "" {
-			stored[i].Status = diary.NoticeQueued
-		}
-		events[i] = []any{n.ID, now, string(stored[i].Status), firstDetail(stored[i])}
+		events[i] = []any{n.ID, now, string(n.Status), firstDetail(n)}
 		for _, f := range n.Files {
 			_, err := tx.Exec(ctx, `INSERT INTO notice_files (notice_id, name, mime, data) VALUES ($1, $2, $3, $4)`,
 				n.ID, f.Name, f.MIME, f.Data)

@@ -82,6 +82,9 @@ func testNoticeEnqueue(t *testing.T, f *fixture) {
 	must(t, err, "notice")
 	a.ID, a.Status, a.CreatedAt, a.NotBefore, a.TimeZone = res.New[0].ID, diary.NoticeQueued, us(Start), us(Start), r.School.TimeZone
 	equal(t, "notice a", got, a)
+	stored := res.New[0]
+	stored.TimeZone = a.TimeZone
+	equal(t, "enqueue's notice a", stored, a)
 	got, err = f.notices(t).Notice(t.Context(), res.New[1].ID)
 	must(t, err, "notice")
 	b.ID, b.CreatedAt, b.NotBefore, b.TimeZone = res.New[1].ID, us(Start), us(b.NotBefore), r.School.TimeZone
