@@ -35,9 +35,26 @@ func TestSchemaParity(t *testing.T) {
 	if len(lite) == 0 || len(pg) == 0 {
 		t.Fatalf("empty catalogue: %d SQLite facts, %d PostgreSQL facts", len(lite), len(pg))
 	}
-	if diff := compareSchemas(pg, lite); diff != "" {
+	if diff := compareSchemas(withoutRiver(pg), withoutRiver(lite)); diff != "" {
 		t.Errorf("the stores' schemas differ after migration:\n%s", diff)
 	}
+}
+
+// riverFact matches a fact about one of River's own tables (river_job,
+// river_leader…): River's migrations differ between its PostgreSQL and SQLite
+// drivers by design (jsonb, partial indexes, functions), and River keeps them,
+// so the parity of the diary's schema leaves them out.
+var riverFact = regexp.MustCompile(`(^|[ .(])river_`)
+
+// withoutRiver returns s without the facts about River's tables.
+func withoutRiver(s schema) schema {
+	out := schema{}
+	for f := range s {
+		if !riverFact.MatchString(f) {
+			out[f] = true
+		}
+	}
+	return out
 }
 
 // migrateDSN opens the store dsn names, migrates it and closes it.
@@ -86,6 +103,7 @@ var kinds = map[string]string{
 	"integer": "int", "bigint": "int", "smallint": "int", "int": "int", "boolean": "int",
 	"text": "text", "character varying": "text", "date": "text", "timestamp with time zone": "text",
 	"real": "real", "double precision": "real", "numeric": "real",
+	"bytea": "blob", "blob": "blob",
 }
 
 // kindOf returns the kind of a declared type, or the type itself when it
@@ -126,12 +144,17 @@ func check(table, expression string, columns map[string]bool) string {
 // word matches an identifier in an expression.
 var word = regexp.MustCompile(`[a-z_][a-z0-9_]*`)
 
+// noise matches what is not a column in an expression although it may look
+// like one: string literals and PostgreSQL's casts ('a'::text, which read as
+// the column "text" of notices otherwise).
+var noise = regexp.MustCompile(`'[^']*'|::[a-z_]+`)
+
 // columnsIn returns "fn(a, b)": the columns of the table that expression
 // reads, in order of first use; the dialects spell the rest differently
 // (casts, quotes, case).
 func columnsIn(fn, expression string, columns map[string]bool) string {
 	var used []string
-	for _, w := range word.FindAllString(strings.ToLower(expression), -1) {
+	for _, w := range word.FindAllString(noise.ReplaceAllString(strings.ToLower(expression), " "), -1) {
 		if columns[w] && !slices.Contains(used, w) {
 			used = append(used, w)
 		}

@@ -72,3 +72,7 @@ func (db *DB) Ping(ctx context.Context) error {
 
 // clock returns the store's now in UTC at the database's microsecond precision.
 func (db *DB) clock() time.Time { return db.now().UTC().Truncate(time.Microsecond) }
+
+// Pool returns the connection pool, for engines that share the database
+// (River's riverpgxv5 driver).
+func (db *DB) Pool() *pgxpool.Pool { return db.pool }

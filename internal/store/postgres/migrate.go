@@ -4,8 +4,12 @@ import (
 	"context"
 	"embed"
 	"fmt"
+	"log/slog"
+	"os"
 
 	"github.com/jackc/pgx/v5"
+	"github.com/riverqueue/river/riverdriver/riverpgxv5"
+	"github.com/riverqueue/river/rivermigrate"
 
 	"github.com/schooldiary/diary/internal/store/sqlstore"
 )
@@ -41,7 +45,28 @@ func (db *DB) migrateConn(ctx context.Context, conn *pgx.Conn, ms []sqlstore.Mig
 	defer func() {
 		_, _ = conn.Exec(context.WithoutCancel(ctx), "SELECT pg_advisory_unlock($1)", migrateLockKey)
 	}()
-	return db.migrateLocked(ctx, conn, ms)
+	if err := db.migrateLocked(ctx, conn, ms); err != nil {
+		return err
+	}
+	return db.migrateRiver(ctx)
+}
+
+// migrateRiver applies River's own migrations (its river_* tables, where
+// the notices' delivery jobs live) after the diary's, still under the lock.
+func (db *DB) migrateRiver(ctx context.Context) error {
+	m, err := rivermigrate.New(riverpgxv5.New(db.pool), &rivermigrate.Config{Logger: riverLog()})
+	if err != nil {
+		return fmt.Errorf("migrate river: %w", err)
+	}
+	if _, err := m.Migrate(ctx, rivermigrate.DirectionUp, nil); err != nil {
+		return fmt.Errorf("migrate river: %w", err)
+	}
+	return nil
+}
+
+// riverLog is River's logger: warnings and errors, on standard error.
+func riverLog() *slog.Logger {
+	return slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: slog.LevelWarn}))
 }
 
 // migrateLocked applies the migrations not yet recorded.

@@ -5,8 +5,12 @@ import (
 	"database/sql"
 	"embed"
 	"fmt"
+	"log/slog"
+	"os"
 	"strings"
 
+	"github.com/riverqueue/river/riverdriver/riversqlite"
+	"github.com/riverqueue/river/rivermigrate"
 	"github.com/schooldiary/diary/internal/store/sqlstore"
 )
 
@@ -47,6 +51,38 @@ func (db *DB) Migrate(ctx context.Context) error {
 		if err := db.applyMigration(ctx, m); err != nil {
 			return fmt.Errorf("migrate: %s: %w", m.Name, err)
 		}
+	}
+	return db.migrateRiver(ctx)
+}
+
+// migrateRiver applies River's own migrations (its river_* tables, where
+// the notices' delivery jobs live) after the diary's, on the writer. River
+// applies each in its own transaction after reading which are recorded, so
+// a process starting at the same moment may apply one first and make this
+// one's fail ("already exists"): it tries again, reading the record anew
+// (TestConcurrentMigrate failed one run in two without it).
+func (db *DB) migrateRiver(ctx context.Context) error {
+	log := slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: slog.LevelWarn}))
+	m, err := rivermigrate.New(riversqlite.New(db.write), &rivermigrate.Config{Logger: log})
+	if err != nil {
+		return fmt.Errorf("migrate river: %w", err)
+	}
+	for try := 1; ; try++ {
+		_, err := m.Migrate(ctx, rivermigrate.DirectionUp, nil)
+		if err == nil || try == riverTries || ctx.Err() != nil {
+			return wrapRiver(err)
+		}
+	}
+}
+
+// riverTries bounds migrateRiver's tries: each failed one means another
+// process applied a migration, and River has about ten.
+const riverTries = 10
+
+// wrapRiver prefixes an error of River's migrations; nil stays nil.
+func wrapRiver(err error) error {
+	if err != nil {
+		return fmt.Errorf("migrate river: %w", err)
 	}
 	return nil
 }

@@ -201,3 +201,9 @@ func (db *DB) inRead(ctx context.Context, fn func(q querier) error) error {
 	defer tx.Rollback()
 	return fn(cached{c: db.rcache, tx: tx})
 }
+
+// WritePool returns the one-connection writer pool, for engines that write
+// the same file (River's riversqlite driver): sharing the single writer
+// queues their writes behind the store's instead of failing them with
+// "database is locked".
+func (db *DB) WritePool() *sql.DB { return db.write }

@@ -87,7 +87,7 @@ func TestOpenCreatesDirectoryAndMigrates(t *testing.T) {
 func TestConcurrentMigrate(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "diary.db")
 	var wg sync.WaitGroup
-	errs := make([]error, 4)
+	errs := make([]error, 8)
 	for i := range errs {
 		wg.Go(func() {
 			db, err := sqlite.Open(t.Context(), path, time.Now)
