@@ -27,6 +27,9 @@ const (
 	CmdHomework   Key = "cmd.homework"
 	CmdTimetable  Key = "cmd.timetable"
 	CmdAttendance Key = "cmd.attendance"
+	CmdTomorrow   Key = "cmd.tomorrow"
+	CmdNews       Key = "cmd.news"
+	CmdRequests   Key = "cmd.requests"
 	CmdSettings   Key = "cmd.settings"
 	CmdCodes      Key = "cmd.codes"
 
@@ -97,6 +100,9 @@ var botMessages = messages{
 	CmdHomework:   {"Домашнее задание", "Homework"},
 	CmdTimetable:  {"Расписание", "Timetable"},
 	CmdAttendance: {"Посещаемость", "Attendance"},
+	CmdTomorrow:   {"Завтра: уроки и домашнее задание", "Tomorrow: lessons and homework"},
+	CmdNews:       {"Что нового с прошлого визита", "What's new since the last visit"},
+	CmdRequests:   {"Запросы на доступ от родителей", "Access requests from parents"},
 	CmdSettings:   {"Настройки", "Settings"},
 	CmdCodes:      {"Коды для класса", "Codes for the class"},
 	BtnCodes:      {"Коды для класса {class}", "Codes for class {class}"},
