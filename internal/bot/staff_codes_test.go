@@ -88,8 +88,8 @@ func TestClassTeacherFamilyCode(t *testing.T) {
 			t.Errorf("the student's link: %+v, %v", links, err)
 		}
 		h.noCodeLogged(rec.Codes()[before:])
-		if got := h.staffVisits(teacher.ID, "staff.class"); got != 1 {
-			t.Errorf("glance visits = %d", got)
+		if got := h.staffVisits(teacher.ID, "staff.family_code"); got != 2 {
+			t.Errorf("family code issues recorded = %d, want 2", got)
 		}
 	})
 }

@@ -55,6 +55,9 @@ func (b *B) familyPick(ctx context.Context, r *req, btn button) error {
 	for i, s := range students {
 		btns[i] = button{Kind: kindFamilyOf, Student: s.ID, Text: s.Name.Full()}
 	}
+	if err := b.recordStaffVisit(ctx, r, sc, 0, "staff.family"); err != nil {
+		return err
+	}
 	rows := append(pairs(btns), staffHomeButton(r.lang))
 	return b.sendButtons(ctx, r, i18n.T(r.lang, i18n.StaffFamilyPick, "class", cl.Name), rows)
 }
@@ -99,9 +102,9 @@ func (b *B) familyHow(ctx context.Context, r *req, btn button) error {
 	}, {familyButton(r.lang, cl)}, staffHomeButton(r.lang)})
 }
 
-// familyCodes issues the family's new codes as the class teacher of sc; the
-// codes exist only in the letters returned.
-func (b *B) familyCodes(ctx context.Context, sc *staffScope, s diary.Student, cl diary.Class) ([]letters.Letter, error) {
+// familyCodes issues the family's new codes as the class teacher of sc and
+// records it for the audit; the codes exist only in the letters returned.
+func (b *B) familyCodes(ctx context.Context, r *req, sc *staffScope, s diary.Student, cl diary.Class) ([]letters.Letter, error) {
 	ls, err := linkcodes.ForFamily(ctx, b.d.Store, cl, s, linkcodes.Options{
 		BotUsername: b.botUsername(), Now: b.now(), IssuedBy: sc.member.staff.ID, Rand: b.d.Random,
 	})
@@ -109,7 +112,7 @@ func (b *B) familyCodes(ctx context.Context, sc *staffScope, s diary.Student, cl
 		return nil, fmt.Errorf("family code: %w", err)
 	}
 	b.log.Info("family link codes issued", "class_id", cl.ID, "codes", len(ls), "staff_id", sc.member.staff.ID)
-	return ls, nil
+	return ls, b.recordStaffVisit(ctx, r, sc, s.ID, "staff.family_code")
 }
 
 // familyLetter sends the family's letters as one PDF.
@@ -118,7 +121,7 @@ func (b *B) familyLetter(ctx context.Context, r *req, btn button) error {
 	if err != nil || sc == nil {
 		return b.orRefuse(ctx, r, err)
 	}
-	ls, err := b.familyCodes(ctx, sc, s, cl)
+	ls, err := b.familyCodes(ctx, r, sc, s, cl)
 	if err != nil {
 		return err
 	}
@@ -137,7 +140,7 @@ func (b *B) familyLinks(ctx context.Context, r *req, btn button) error {
 	if err != nil || sc == nil {
 		return b.orRefuse(ctx, r, err)
 	}
-	ls, err := b.familyCodes(ctx, sc, s, cl)
+	ls, err := b.familyCodes(ctx, r, sc, s, cl)
 	if err != nil {
 		return err
 	}
