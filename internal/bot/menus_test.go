@@ -1,6 +1,7 @@
 package bot
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -66,20 +67,22 @@ func TestStaffCommandsAndHelpByRole(t *testing.T) {
 			if len(tt.commands) == 0 && (hasCommand(cmds, "requests") || hasCommand(cmds, "codes")) {
 				t.Errorf("%s: the class teacher's commands: %+v", tt.ext, cmds)
 			}
-			h.send(u.ID, "/help")
-			help := h.next(u.ID)
-			for _, k := range tt.has {
-				if !strings.Contains(help.Text, i18n.PlainText(i18n.Safe(i18n.T(i18n.RU, k)))) {
-					t.Errorf("%s: help lacks %s:\n%s", tt.ext, k, help.Text)
-				}
-			}
-			for _, k := range tt.not {
-				if strings.Contains(help.Text, i18n.PlainText(i18n.Safe(i18n.T(i18n.RU, k)))) {
-					t.Errorf("%s: help has %s:\n%s", tt.ext, k, help.Text)
-				}
-			}
+			h.helpHas(u.ID, tt.has, tt.not)
 		}
 	})
+}
+
+// helpHas asks for /help and checks it has the texts of has, none of not.
+func (h *harness) helpHas(userID int64, has, not []i18n.Key) {
+	h.t.Helper()
+	h.send(userID, "/help")
+	help := h.next(userID)
+	for _, k := range append(has, not...) {
+		want := slices.Contains(has, k)
+		if strings.Contains(help.Text, i18n.PlainText(i18n.Safe(i18n.T(i18n.RU, k)))) != want {
+			h.t.Errorf("help has %s: %v, want %v:\n%s", k, !want, want, help.Text)
+		}
+	}
 }
 
 // TestChoosersLeadBack: the child chooser has «Главное меню», the language

@@ -46,6 +46,20 @@ func (h *harness) noCodeLogged(codes []string) {
 	}
 }
 
+// familyCodeOf links the class teacher of 7А as the user and goes from
+// their class's glance to the one-family code of student st: the message
+// asking how to hand the codes over.
+func (h *harness) familyCodeOf(userID int64, teacher diary.Staff, st diary.Student) telegramtest.Message {
+	h.t.Helper()
+	menu := h.linkStaff(userID, teacher)
+	h.press(userID, menu, label(i18n.BtnStaffClass, "class", "7А"))
+	glance := h.expect(userID, "Класс 7А")
+	h.press(userID, glance, label(i18n.BtnStaffFamily, "class", "7А"))
+	pick := h.expect(userID, "Код для одной семьи, 7А класс")
+	h.press(userID, pick, st.Name.Full())
+	return h.expect(userID, st.Name.Full())
+}
+
 // TestClassTeacherFamilyCode: the class teacher picks one student of the
 // class and gets the family's new codes as a letter (PDF) or as deep links
 // to forward; each works, none is logged.
@@ -56,13 +70,7 @@ func TestClassTeacherFamilyCode(t *testing.T) {
 		guardians, _ := h.db.GuardiansOfStudent(h.ctx, f.student.ID)
 		teacher := h.staffByExt(diary.RoleClassTeacher, demo.ClassTeacherExtID)
 		u := h.user(telegramtest.User{})
-		menu := h.linkStaff(u.ID, teacher)
-		h.press(u.ID, menu, label(i18n.BtnStaffClass, "class", "7А"))
-		glance := h.expect(u.ID, "Класс 7А")
-		h.press(u.ID, glance, label(i18n.BtnStaffFamily, "class", "7А"))
-		pick := h.expect(u.ID, "Код для одной семьи, 7А класс")
-		h.press(u.ID, pick, f.student.Name.Full())
-		how := h.expect(u.ID, f.student.Name.Full())
+		how := h.familyCodeOf(u.ID, teacher, f.student)
 		before := len(rec.Codes())
 		h.press(u.ID, how, label(i18n.BtnCodeLetter))
 		h.expectPDF(u.ID, "Письма с кодами для семьи: "+f.student.Name.Full())
@@ -90,6 +98,10 @@ func TestClassTeacherFamilyCode(t *testing.T) {
 		h.noCodeLogged(rec.Codes()[before:])
 		if got := h.staffVisits(teacher.ID, "staff.family_code"); got != 2 {
 			t.Errorf("family code issues recorded = %d, want 2", got)
+		}
+		h.send(u.ID, "/codes")
+		if m := h.next(u.ID); !hasButton(m, label(i18n.BtnStaffFamily, "class", "7А")) {
+			t.Errorf("/codes lacks the one-family code: %+v", m.InlineKeyboard)
 		}
 	})
 }
