@@ -56,6 +56,7 @@ func TestStudentAccessByParentsConsent(t *testing.T) {
 		}
 
 		h.press(parent.ID, prompt, label(i18n.BtnConsentAccept))
+		h.expectConsentClosed(parent.ID, prompt)
 		h.expect(parent.ID, "Согласие записано")
 		h.expectKey(student.ID, i18n.ConsentStudentOpen)
 		h.send(student.ID, "/grades")

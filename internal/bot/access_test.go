@@ -78,6 +78,7 @@ func TestAccessRequestApproved(t *testing.T) {
 		h.expect(u.ID, "Школа одобрила Вашу заявку")
 		consent := h.expect(u.ID, "согласия на обработку персональных данных")
 		h.press(u.ID, consent, label(i18n.BtnConsentAccept))
+		h.expectConsentClosed(u.ID, consent)
 		h.expect(u.ID, "Согласие записано")
 		menu := h.expect(u.ID, "Выбран ученик: "+f.student.Name.Full())
 		h.press(u.ID, menu, label(i18n.MenuGrades))

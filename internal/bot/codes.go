@@ -11,7 +11,8 @@ import (
 	"github.com/schooldiary/diary/internal/linkcodes"
 )
 
-// codesMenu offers the codes of each class the user leads now (/codes).
+// codesMenu offers the codes of each class the user leads now, and its
+// one-family code (/codes).
 func (b *B) codesMenu(ctx context.Context, r *req) error {
 	w, err := b.people(ctx, r.userID)
 	if err != nil {
@@ -24,6 +25,9 @@ func (b *B) codesMenu(ctx context.Context, r *req) error {
 			return err
 		}
 		rows = append(rows, codesButtons(r.lang, classes)...)
+		for _, cl := range classes {
+			rows = append(rows, []button{familyButton(r.lang, cl)})
+		}
 	}
 	if len(rows) == 0 {
 		return b.send(ctx, r.chatID, i18n.T(r.lang, i18n.CodesRefused), nil)

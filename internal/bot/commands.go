@@ -17,10 +17,11 @@ var (
 	familyCommands = []cmdDesc{
 		{"start", i18n.CmdMenu}, {ActionGrades, i18n.CmdGrades}, {ActionHomework, i18n.CmdHomework},
 		{ActionTimetable, i18n.CmdTimetable}, {ActionAttendance, i18n.CmdAttendance},
+		{ActionTomorrow, i18n.CmdTomorrow}, {ActionNews, i18n.CmdNews},
 		{"settings", i18n.CmdSettings}, {"help", i18n.CmdHelp},
 	}
-	staffCommands = []cmdDesc{{"start", i18n.CmdMenu}, {"settings", i18n.CmdSettings}, {"help", i18n.CmdHelp}}
-	codesCommand  = cmdDesc{"codes", i18n.CmdCodes}
+	staffCommands        = []cmdDesc{{"start", i18n.CmdMenu}, {"settings", i18n.CmdSettings}, {"help", i18n.CmdHelp}}
+	classTeacherCommands = []cmdDesc{{"codes", i18n.CmdCodes}, {"requests", i18n.CmdRequests}}
 )
 
 // cmdDesc is a command and the key of its description.
@@ -56,7 +57,8 @@ func (b *B) setDefaultCommands(ctx context.Context) error {
 }
 
 // updateCommands sets the chat's menu for the user's roles now, in the
-// chat's language: a family's views, a staff member's, a class teacher's codes.
+// chat's language: a family's views, a staff member's, a class teacher's codes
+// and access requests.
 func (b *B) updateCommands(ctx context.Context, r *req) error {
 	w, err := b.people(ctx, r.userID)
 	if err != nil {
@@ -94,7 +96,7 @@ func (b *B) commandsOf(ctx context.Context, w who) ([]cmdDesc, error) {
 			return nil, err
 		}
 		if len(classes) > 0 {
-			return append(descs, codesCommand), nil
+			return append(descs, classTeacherCommands...), nil
 		}
 	}
 	return descs, nil

@@ -4,7 +4,9 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"time"
 
+	tgbot "github.com/go-telegram/bot"
 	"github.com/go-telegram/bot/models"
 
 	"github.com/schooldiary/diary/internal/diary"
@@ -47,8 +49,6 @@ func (b *B) askConsent(ctx context.Context, r *req, c child) error {
 	if c.link.Kind == diary.LinkStudent {
 		return b.askParent(ctx, r, c)
 	}
-	text := i18n.T(r.lang, i18n.ConsentRequest, "child", c.student.Name.Full(),
-		"text", b.d.Consent.text(r.lang), "version", b.d.Consent.Version)
 	kb, err := b.keyboard(ctx, r, [][]button{{
 		{Kind: btnConsent, Student: c.student.ID, Action: "accept", Text: i18n.Plain(r.lang, i18n.BtnConsentAccept)},
 		{Kind: btnConsent, Student: c.student.ID, Action: "decline", Text: i18n.Plain(r.lang, i18n.BtnConsentDecline)},
@@ -56,12 +56,45 @@ func (b *B) askConsent(ctx context.Context, r *req, c child) error {
 	if err != nil {
 		return err
 	}
-	return b.send(ctx, r.chatID, text, kb)
+	return b.send(ctx, r.chatID, b.consentRequest(r.lang, c), kb)
 }
 
-// onConsent records a guardian's acceptance (or says what a refusal means)
-// for a student the user is still linked to now, and tells the student's
-// own chats their diary is open; a student's press records nothing.
+// consentRequest is the text asking a guardian's consent about child c.
+func (b *B) consentRequest(lang i18n.Lang, c child) string {
+	return i18n.T(lang, i18n.ConsentRequest, "child", c.student.Name.Full(),
+		"text", b.d.Consent.text(lang), "version", b.d.Consent.Version)
+}
+
+// closeConsentRequest edits the answered consent request in place: its
+// buttons go, and a line says when consent was given. A request Telegram
+// no longer lets the bot edit stays as it is (its buttons are stale).
+func (b *B) closeConsentRequest(ctx context.Context, r *req, c child, at time.Time) error {
+	p := takePlace(ctx, r.chatID)
+	if p == nil || b.now().Sub(p.sent) > maxEditAge {
+		return nil
+	}
+	_, school, err := b.today(ctx, c.student.SchoolID)
+	if err != nil {
+		return err
+	}
+	local := at.In(school.Location())
+	text := b.consentRequest(r.lang, c) + "\n\n" + i18n.T(r.lang, i18n.ConsentGiven,
+		"date", diary.DateIn(at, school.Location()), "time", local.Format("15:04"))
+	err = b.edit(ctx, p, text, nil)
+	if errors.Is(err, tgbot.ErrorBadRequest) {
+		b.log.Debug("consent request not edited", "chat_id", r.chatID, "err", err)
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	return b.revoke(ctx, p.group)
+}
+
+// onConsent records a guardian's acceptance (closing the answered request in
+// place) or says what a refusal means, for a student the user is still
+// linked to now, and tells the student's own chats their diary is open; a
+// student's press records nothing.
 func (b *B) onConsent(ctx context.Context, r *req, btn button) error {
 	w, err := b.people(ctx, r.userID)
 	if err != nil {
@@ -79,10 +112,14 @@ func (b *B) onConsent(ctx context.Context, r *req, btn button) error {
 	}
 	rec := diary.Consent{TelegramUserID: r.userID, GuardianID: c.link.GuardianID, StudentID: c.student.ID,
 		Version: b.d.Consent.Version}
-	if _, err := b.d.Store.RecordConsent(ctx, rec); err != nil {
+	con, err := b.d.Store.RecordConsent(ctx, rec)
+	if err != nil {
 		return fmt.Errorf("record consent: %w", err)
 	}
 	b.tellStudentsOpen(ctx, c.student.ID)
+	if err := b.closeConsentRequest(ctx, r, c, con.AcceptedAt); err != nil {
+		return err
+	}
 	text := i18n.T(r.lang, i18n.ConsentAccepted) + "\n\n" + linkDone(r.lang, c)
 	if err := b.send(ctx, r.chatID, text, &models.ReplyKeyboardRemove{RemoveKeyboard: true}); err != nil {
 		return err

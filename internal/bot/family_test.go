@@ -64,6 +64,7 @@ func TestConsentDeclineAndWithdraw(t *testing.T) {
 			t.Fatalf("views rendered without consent: %d", got)
 		}
 		h.press(u.ID, again, label(i18n.BtnConsentAccept))
+		h.expectConsentClosed(u.ID, again)
 		h.expect(u.ID, "Согласие записано")
 		menu := h.expect(u.ID, "Выбран ученик")
 		h.send(u.ID, "/menu") // a second menu: settings replace it in place
@@ -157,9 +158,11 @@ func TestContactLinking(t *testing.T) {
 			t.Fatalf("links = %+v, %v", links, err)
 		}
 		h.press(mother.ID, first, label(i18n.BtnConsentAccept))
+		h.expectConsentClosed(mother.ID, first)
 		h.expect(mother.ID, "Согласие записано")
 		h.expect(mother.ID, "Выбран ученик")
 		h.press(mother.ID, second, label(i18n.BtnConsentAccept))
+		h.expectConsentClosed(mother.ID, second)
 		h.expect(mother.ID, "Согласие записано")
 
 		stranger := h.user(telegramtest.User{Phone: "+79990000000"})

@@ -455,6 +455,7 @@ func (h *harness) linkParent(userID int64, f family, st diary.Student) telegramt
 	h.startWith(userID, h.code(diary.LinkCode{GuardianID: f.guardian.ID, StudentID: st.ID}))
 	consent := h.expect(userID, "согласия")
 	h.press(userID, consent, label(i18n.BtnConsentAccept))
+	h.expectConsentClosed(userID, consent)
 	h.expect(userID, "Согласие записано")
 	return h.expect(userID, st.Name.Full())
 }
@@ -492,4 +493,20 @@ func (v *fakeViews) Calls() []viewCall {
 	v.mu.Lock()
 	defer v.mu.Unlock()
 	return append([]viewCall(nil), v.calls...)
+}
+
+// expectConsentClosed waits for the answered consent request to be edited
+// in place: the same message, its buttons gone, a line saying when consent
+// was given.
+func (h *harness) expectConsentClosed(userID int64, request telegramtest.Message) telegramtest.Message {
+	h.t.Helper()
+	m := h.next(userID)
+	loc := h.school.Location()
+	want := i18n.PlainText(i18n.Safe(i18n.T(i18n.RU, i18n.ConsentGiven, "date", diary.DateIn(h.clock.Now(), loc),
+		"time", h.clock.Now().In(loc).Format("15:04"))))
+	if m.ID != request.ID || m.Edits == 0 || len(m.InlineKeyboard) != 0 || !strings.Contains(m.Text, want) {
+		h.t.Fatalf("consent request %d after acceptance: message %d, %d edits, keyboard %v, text %q; want %q",
+			request.ID, m.ID, m.Edits, m.InlineKeyboard, m.Text, want)
+	}
+	return m
 }

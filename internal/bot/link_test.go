@@ -22,6 +22,7 @@ func TestLinkByDeepLinkConsentAndView(t *testing.T) {
 			t.Fatalf("views rendered before consent: %d", got)
 		}
 		h.press(u.ID, consent, label(i18n.BtnConsentAccept))
+		h.expectConsentClosed(u.ID, consent)
 		h.expect(u.ID, "Дневник подключён: "+f.student.Name.Full())
 		menu := h.expect(u.ID, "Выбран ученик: "+f.student.Name.Full())
 		h.press(u.ID, menu, label(i18n.MenuGrades))

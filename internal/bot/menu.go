@@ -88,7 +88,8 @@ func familyRows(lang i18n.Lang, c child, several bool) [][]button {
 	return rows
 }
 
-// children shows the switcher between the linked children.
+// children shows the switcher between the linked children, with the way
+// back to the main menu.
 func (b *B) children(ctx context.Context, r *req) error {
 	w, err := b.people(ctx, r.userID)
 	if err != nil {
@@ -102,6 +103,7 @@ func (b *B) children(ctx context.Context, r *req) error {
 		label := i18n.Plain(r.lang, i18n.BtnChild, "child", c.student.Name.Full(), "class", c.class.Name)
 		rows = append(rows, []button{{Kind: btnChild, Student: c.student.ID, Text: label}})
 	}
+	rows = append(rows, []button{{Kind: btnMenu, Text: i18n.Plain(r.lang, i18n.MenuMain)}})
 	return b.sendButtons(ctx, r, i18n.T(r.lang, i18n.ChildChoose), rows)
 }
 

@@ -80,10 +80,10 @@ func TestOldConsentButtonsStale(t *testing.T) {
 		h.expectKey(u.ID, i18n.RefusedNoConsent)
 		second := h.expect(u.ID, "согласия")
 		h.press(u.ID, second, label(i18n.BtnConsentAccept))
+		h.expectConsentClosed(u.ID, second)
 		h.expect(u.ID, "Согласие записано")
 		menu := h.expect(u.ID, "Выбран ученик")
 
-		h.expectStale(h.press(u.ID, second, label(i18n.BtnConsentDecline)))
 		h.expectStale(h.press(u.ID, first, label(i18n.BtnConsentDecline)))
 		h.expectStale(h.press(u.ID, first, label(i18n.BtnConsentAccept)))
 		h.expectQuiet(u.ID)

@@ -78,14 +78,18 @@ func (b *B) sendInPlace(ctx context.Context, chatID int64, text string, markup m
 	return true, b.revoke(ctx, p.group)
 }
 
-// edit replaces the text and the inline keyboard of the place's message.
+// edit replaces the text and the inline keyboard of the place's message;
+// a nil kb removes the keyboard.
 func (b *B) edit(ctx context.Context, p *place, text string, kb *models.InlineKeyboardMarkup) error {
 	c := b.client.Load()
 	if c == nil {
 		return errNoClient
 	}
 	params := &tgbot.EditMessageTextParams{ChatID: p.chatID, MessageID: p.messageID, Text: text,
-		ParseMode: models.ParseModeHTML, ReplyMarkup: kb}
+		ParseMode: models.ParseModeHTML}
+	if kb != nil {
+		params.ReplyMarkup = kb
+	}
 	return b.paced(ctx, p.chatID, func(ctx context.Context) error {
 		_, err := c.EditMessageText(ctx, params)
 		return err

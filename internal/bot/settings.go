@@ -31,13 +31,15 @@ func (b *B) settings(ctx context.Context, r *req) error {
 	return b.sendButtons(ctx, r, i18n.T(r.lang, i18n.SettingsTitle), rows)
 }
 
-// languages offers the catalogue's languages by their own names.
+// languages offers the catalogue's languages by their own names, with the
+// way back to the settings.
 func (b *B) languages(ctx context.Context, r *req) error {
 	var row []button
 	for _, l := range i18n.Langs() {
 		row = append(row, button{Kind: btnLang, Action: string(l), Text: l.Name()})
 	}
-	return b.sendButtons(ctx, r, i18n.T(r.lang, i18n.SettingsLangChoose), [][]button{row})
+	back := []button{{Kind: btnSettings, Text: i18n.Plain(r.lang, i18n.BtnBack)}}
+	return b.sendButtons(ctx, r, i18n.T(r.lang, i18n.SettingsLangChoose), [][]button{row, back})
 }
 
 // onLanguage stores the chosen language and re-sets the command menu in it.

@@ -34,6 +34,7 @@ func adminButtons(lang i18n.Lang, _ *staffScope) []button {
 	return []button{
 		{Kind: kindCover, Text: i18n.Plain(lang, i18n.BtnStaffCover)},
 		{Kind: kindActive, Text: i18n.Plain(lang, i18n.BtnStaffActive)},
+		colleagueButton(lang),
 	}
 }
 

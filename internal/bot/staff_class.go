@@ -25,12 +25,14 @@ const riskBelow = 250
 // init registers the class glance in staffActions.
 func init() { staffActions[kindClass] = (*B).staffClass }
 
-// classTeacherButtons are each led class's glance and letters.
+// classTeacherButtons are each led class's glance, letters and one-family
+// code.
 func classTeacherButtons(lang i18n.Lang, sc *staffScope) []button {
 	var out []button
 	for _, cl := range sc.led {
 		out = append(out, button{Kind: kindClass, Arg: cl.ID, Text: i18n.Plain(lang, i18n.BtnStaffClass, "class", cl.Name)})
 		out = append(out, codesButtons(lang, []diary.Class{cl})[0]...)
+		out = append(out, familyButton(lang, cl))
 	}
 	if len(sc.led) > 0 {
 		out = append(out, requestsButton(lang))
@@ -59,7 +61,11 @@ func (b *B) staffClass(ctx context.Context, r *req, btn button) error {
 	if err := b.recordStaffVisit(ctx, r, sc, 0, "staff.class"); err != nil {
 		return err
 	}
-	return b.sendButtons(ctx, r, text, [][]button{staffHomeButton(r.lang)})
+	rows := [][]button{staffHomeButton(r.lang)}
+	if sc.leads(cl.ID) {
+		rows = [][]button{{familyButton(r.lang, cl)}, staffHomeButton(r.lang)}
+	}
+	return b.sendButtons(ctx, r, text, rows)
 }
 
 // classGlance writes the class's linking, consent, visits, requests,

@@ -10,10 +10,11 @@ import (
 
 // Store is what the bot reads and writes of the store: the schools and people
 // it names, links by code or phone, consent, access requests, the visits it
-// records and the chats it writes to. The class teacher's letters are issued
-// through linkcodes, so its Store is part of this one.
+// records and the chats it writes to. The class teacher's letters and the
+// staff codes are issued through linkcodes, so its StaffStore is part of
+// this one.
 type Store interface {
-	linkcodes.Store
+	linkcodes.StaffStore
 	// The chat's notification choices and the staff members' chats
 	// (diary.Notifications' errors).
 	diary.Notifications

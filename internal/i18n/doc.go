@@ -23,7 +23,7 @@
 //	lang := i18n.Match(update.From.LanguageCode) // or the user's saved choice
 //	text := i18n.T(lang, i18n.LinkDone, "child", student.Name, "class", class.Name)
 //	label := i18n.Plain(lang, i18n.MenuGrades) // button labels are not HTML
-//	count := i18n.N(lang, i18n.Grades, 5)      // «5 оценок» / "5 grades"
+//	count := i18n.N(lang, i18n.Lessons, 5)     // «5 уроков» / "5 lessons"
 //	day := i18n.WeekdayDayMonth(lang, date)     // «пн, 30 ноября»
 //
 // T never panics and never fails: a missing argument leaves its placeholder

@@ -10,12 +10,12 @@ import (
 func Example() {
 	lang := i18n.Match("ru") // the user's Telegram language_code, or their saved choice
 	fmt.Println(i18n.T(lang, i18n.LinkDone, "child", "Петров <Иван>", "class", "5А"))
-	fmt.Println(i18n.N(lang, i18n.Grades, 5), "·", i18n.N(i18n.EN, i18n.Grades, 5))
+	fmt.Println(i18n.N(lang, i18n.Lessons, 5), "·", i18n.N(i18n.EN, i18n.Lessons, 5))
 	fmt.Println(i18n.WeekdayDayMonth(lang, diary.NewDate(2026, 11, 30)))
 	fmt.Println(i18n.Plain(lang, i18n.MenuPeriods))
 	// Output:
 	// Готово! Дневник подключён: <b>Петров &lt;Иван&gt;</b>, 5А класс.
-	// 5 оценок · 5 grades
+	// 5 уроков · 5 lessons
 	// пн, 30 ноября
 	// Периоды и каникулы
 }

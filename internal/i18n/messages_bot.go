@@ -6,7 +6,6 @@ package i18n
 const (
 	StaffLinked Key = "staff.linked" // {name} of the staff member
 	StaffMenu   Key = "staff.menu"   // {name} of the staff member
-	HelpStaff   Key = "help.staff"
 
 	CodesIssued  Key = "codes.issued"  // {class}, {n} letters, {date} the codes expire
 	CodesEmpty   Key = "codes.empty"   // {class} has no enrolled students
@@ -17,7 +16,6 @@ const (
 	AccessAskClass      Key = "access.ask_class"
 	AccessAskSchool     Key = "access.ask_school"
 	AccessUnknownSchool Key = "access.unknown_school"
-	AccessNotice        Key = "access.notice" // to the class teacher: {name}, {child}, {class}, {date}
 	AccessCancelled     Key = "access.cancelled"
 
 	SettingsLangChoose Key = "settings.lang_choose"
@@ -29,6 +27,9 @@ const (
 	CmdHomework   Key = "cmd.homework"
 	CmdTimetable  Key = "cmd.timetable"
 	CmdAttendance Key = "cmd.attendance"
+	CmdTomorrow   Key = "cmd.tomorrow"
+	CmdNews       Key = "cmd.news"
+	CmdRequests   Key = "cmd.requests"
 	CmdSettings   Key = "cmd.settings"
 	CmdCodes      Key = "cmd.codes"
 
@@ -45,18 +46,6 @@ var botMessages = messages{
 	StaffMenu: {
 		"<b>{name}</b>, меню сотрудника. Выберите действие.",
 		"<b>{name}</b>, staff menu. Choose an action.",
-	},
-	HelpStaff: {
-		"<b>Бот для сотрудников школы</b>\n\n" +
-			"• <b>Коды для класса</b> — классный руководитель получает PDF с письмами для семей: " +
-			"в каждом письме одноразовый код и QR-код для подключения к дневнику.\n" +
-			"• Запросы на доступ от родителей без кода приходят классному руководителю сюда.\n" +
-			"• /start — меню, /help — эта справка.",
-		"<b>The bot for the school's staff</b>\n\n" +
-			"• <b>Codes for the class</b> — a class teacher gets a PDF of letters for the families: " +
-			"each letter has a one-time code and a QR code to link the diary.\n" +
-			"• Access requests from parents without a code come to the class teacher here.\n" +
-			"• /start — the menu, /help — this help.",
 	},
 	CodesIssued: {
 		"Письма с кодами для класса {class}: " +
@@ -93,16 +82,6 @@ var botMessages = messages{
 		"Школа с таким кодом не найдена. Проверьте код и отправьте его ещё раз.",
 		"No school has this code. Please check it and send it again.",
 	},
-	AccessNotice: {
-		"<b>Запрос на доступ к дневнику</b> от {date}\n" +
-			"Заявитель: {name}\nУченик: {child}, {class} класс.\n\n" +
-			"Проверьте, что это родитель или законный представитель, и выдайте код " +
-			"(«Коды для класса»). Срок — 10 дней со дня запроса.",
-		"<b>Diary access request</b> of {date}\n" +
-			"From: {name}\nStudent: {child}, class {class}.\n\n" +
-			"Check that this is a parent or legal guardian and issue a code " +
-			"(“Codes for the class”). The deadline is 10 days from the request.",
-	},
 	AccessCancelled: {
 		"Запрос отменён. Чтобы начать заново, нажмите /start.",
 		"The request was cancelled. To start again, press /start.",
@@ -121,6 +100,9 @@ var botMessages = messages{
 	CmdHomework:   {"Домашнее задание", "Homework"},
 	CmdTimetable:  {"Расписание", "Timetable"},
 	CmdAttendance: {"Посещаемость", "Attendance"},
+	CmdTomorrow:   {"Завтра: уроки и домашнее задание", "Tomorrow: lessons and homework"},
+	CmdNews:       {"Что нового с прошлого визита", "What's new since the last visit"},
+	CmdRequests:   {"Запросы на доступ от родителей", "Access requests from parents"},
 	CmdSettings:   {"Настройки", "Settings"},
 	CmdCodes:      {"Коды для класса", "Codes for the class"},
 	BtnCodes:      {"Коды для класса {class}", "Codes for class {class}"},

@@ -6,7 +6,6 @@ const (
 	ChildSelected  Key = "child.selected" // {child}, {class}
 	BtnChild       Key = "btn.child"      // {child}, {class}: a switcher button
 	BtnChildSwitch Key = "btn.child_switch"
-	BtnChildAdd    Key = "btn.child_add"
 )
 
 var childMessages = messages{
@@ -14,5 +13,4 @@ var childMessages = messages{
 	ChildSelected:  {"Выбран ученик: <b>{child}</b>, {class} класс.", "Selected: <b>{child}</b>, class {class}."},
 	BtnChild:       {"{child}, {class}", "{child}, {class}"},
 	BtnChildSwitch: {"Сменить ребёнка", "Switch child"},
-	BtnChildAdd:    {"Подключить ещё ребёнка", "Link another child"},
 }

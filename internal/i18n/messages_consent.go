@@ -5,6 +5,7 @@ package i18n
 const (
 	ConsentRequest     Key = "consent.request"      // {child}, {text} of the school, {version}
 	ConsentAccepted    Key = "consent.accepted"     // after acceptance
+	ConsentGiven       Key = "consent.given"        // under the answered request: {date}, {time}
 	ConsentDeclined    Key = "consent.declined"     // after a refusal to consent
 	ConsentStatus      Key = "consent.status"       // {child}, {date}, {version}
 	ConsentWithdrawAsk Key = "consent.withdraw_ask" // {child}
@@ -24,6 +25,7 @@ var consentMessages = messages{
 			"to the processing of personal data under Federal Law No. 152-FZ.\n\n" +
 			"{text}\n\n<i>Consent version: {version}.</i>",
 	},
+	ConsentGiven: {"✅ Согласие дано {date} в {time}.", "✅ Consent given on {date} at {time}."},
 	ConsentAccepted: {
 		"Спасибо! Согласие записано. Отозвать его можно в любой момент: " +
 			"«Настройки» → «Согласие на обработку данных».",

@@ -6,7 +6,6 @@ const (
 	LinkAskCode          Key = "link.ask_code"
 	LinkAskCodeOrContact Key = "link.ask_code_or_contact" // where the school allows phone matching
 	LinkDone             Key = "link.done"                // {child}, {class}
-	LinkAlready          Key = "link.already"             // {child}, {class}
 	LinkContactNotOwn    Key = "link.contact_not_own"     // a contact of someone else was shared
 	LinkContactOff       Key = "link.contact_off"         // the school does not match phones
 
@@ -42,10 +41,6 @@ var linkMessages = messages{
 	LinkDone: {
 		"Готово! Дневник подключён: <b>{child}</b>, {class} класс.",
 		"Done! The diary is linked: <b>{child}</b>, class {class}.",
-	},
-	LinkAlready: {
-		"Этот дневник уже подключён: {child}, {class} класс.",
-		"This diary is already linked: {child}, class {class}.",
 	},
 	LinkContactNotOwn: {
 		"Пожалуйста, поделитесь своим номером — кнопкой «Поделиться номером» ниже.",

@@ -9,7 +9,6 @@ const (
 
 	BtnSettingsChild   Key = "btn.settings_child"
 	BtnSettingsLang    Key = "btn.settings_lang"
-	BtnSettingsNotify  Key = "btn.settings_notify"
 	BtnSettingsConsent Key = "btn.settings_consent"
 )
 
@@ -25,6 +24,5 @@ var settingsMessages = messages{
 	// The language button names both languages, so that someone who switched
 	// by mistake can find the way back.
 	BtnSettingsLang:    {"Язык · Language", "Language · Язык"},
-	BtnSettingsNotify:  {"Уведомления", "Notifications"},
 	BtnSettingsConsent: {"Согласие на обработку данных", "Consent to data processing"},
 }

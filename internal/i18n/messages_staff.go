@@ -108,10 +108,14 @@ var staffMessages = messages{
 	HelpStaffClass: {
 		"• <b>Класс</b> — Ваш класс одним взглядом: кто подключил дневник, кто дал согласие, " +
 			"кто не заходил неделю, запросы на доступ, отсутствующие сегодня, ученики со средним " +
-			"баллом ниже 2,5.\n• <b>Коды для класса</b> — PDF с письмами для семей (одноразовые коды).",
+			"баллом ниже 2,5.\n• <b>Коды для класса</b> — PDF с письмами для семей (одноразовые коды).\n" +
+			"• <b>Код для одной семьи</b> — новые коды для одного ученика и его родителей: письмо (PDF) " +
+			"или ссылки, которые можно переслать.\n• /requests — запросы на доступ от родителей без кода.",
 		"• <b>Class</b> — your class at a glance: who linked the diary, who consented, who has not " +
 			"visited for a week, access requests, today's absences, students averaging below 2.5.\n" +
-			"• <b>Codes for the class</b> — a PDF of letters for the families (one-time codes).",
+			"• <b>Codes for the class</b> — a PDF of letters for the families (one-time codes).\n" +
+			"• <b>A code for one family</b> — new codes for one student and their parents: a letter (PDF) " +
+			"or links to forward.\n• /requests — access requests from parents without a code.",
 	},
 	HelpStaffDeputy: {
 		"• <b>Классы по ступеням</b> — классы Ваших ступеней: средний балл, доля учеников " +
@@ -122,10 +126,12 @@ var staffMessages = messages{
 	HelpStaffAdmin: {
 		"• <b>Подключение и согласия</b> — по классам школы: сколько семей подключили дневник " +
 			"и дали согласие.\n• <b>Активность за неделю</b> — какая доля семей каждого класса " +
-			"открывала дневник за 7 дней (п. 3.3.2).",
+			"открывала дневник за 7 дней (п. 3.3.2).\n• <b>Код для сотрудника</b> — одноразовый код " +
+			"для нового коллеги (п. 3.2: доступ в течение 3 дней с начала работы): письмо (PDF) или ссылка.",
 		"• <b>Linking and consent</b> — by class: how many families linked the diary and consented.\n" +
 			"• <b>Activity of the week</b> — the share of each class's families who opened the diary in " +
-			"7 days (clause 3.3.2).",
+			"7 days (clause 3.3.2).\n• <b>A code for a colleague</b> — a one-time code for a new colleague " +
+			"(clause 3.2: access within 3 days of starting work): a letter (PDF) or a link.",
 	},
 	HelpStaffFoot: {
 		"/start — меню, /settings — настройки, /help — эта справка.",

@@ -33,9 +33,12 @@ var startMessages = messages{
 			"• <b>Посещаемость</b> — пропуски и опоздания за период.\n" +
 			"• <b>Домашнее задание</b> — на сегодня, на завтра и на неделю.\n" +
 			"• <b>Расписание</b> — уроки на сегодня, на завтра и на неделю.\n" +
+			"• <b>Завтра</b> — завтрашние уроки по порядку и домашнее задание к каждому (/tomorrow).\n" +
+			"• <b>Что нового</b> — новые оценки, пропуски и задания с Вашего прошлого визита (/news).\n" +
 			"• <b>Периоды и каникулы</b> — четверти или полугодия и каникулы.\n" +
 			"• <b>Итоговые оценки</b> — за периоды и за год.\n" +
 			"• <b>Настройки</b> — выбор ребёнка, язык, уведомления, согласие на обработку данных.\n\n" +
+			"Можно просто написать словом: «оценки», «дз», «расписание», «пропуски», «завтра».\n\n" +
 			"Если в дневнике ошибка, обратитесь к классному руководителю. " +
 			"Если Вы не можете пользоваться ботом, сообщите об этом классному руководителю — " +
 			"школа выдаст сведения на бумаге.",
@@ -45,9 +48,13 @@ var startMessages = messages{
 			"• <b>Attendance</b> — absences and late arrivals for the term.\n" +
 			"• <b>Homework</b> — for today, tomorrow and the week.\n" +
 			"• <b>Timetable</b> — lessons for today, tomorrow and the week.\n" +
+			"• <b>Tomorrow</b> — tomorrow's lessons in order with each lesson's homework (/tomorrow).\n" +
+			"• <b>What's new</b> — new grades, absences and homework since your last visit (/news).\n" +
 			"• <b>Terms and holidays</b> — the school's terms and holidays.\n" +
 			"• <b>Final grades</b> — for each term and for the year.\n" +
 			"• <b>Settings</b> — child, language, notifications, consent to data processing.\n\n" +
+			"You can also just write a word: “grades”, “homework”, “timetable”, “attendance”, “tomorrow” " +
+			"(in Russian: «оценки», «дз», «расписание», «пропуски», «завтра»).\n\n" +
 			"If something in the diary is wrong, please contact the class teacher. " +
 			"If you cannot use the bot, tell the class teacher, " +
 			"and the school will give you the information on paper.",

@@ -34,7 +34,6 @@ const (
 
 	ViewAttendanceTitle    Key = "view.attendance_title" // {period}
 	ViewMissedTotal        Key = "view.missed_total"     // {n}
-	ViewMissedLine         Key = "view.missed_line"      // {kind}, {count}
 	ViewByDate             Key = "view.by_date"
 	ViewLateTotal          Key = "view.late_total"           // {n}
 	ViewAttendanceSubject  Key = "view.attendance_subject"   // {subject}, {count}, {marks}
@@ -44,7 +43,6 @@ const (
 	BtnAttendanceByDate    Key = "btn.attendance_by_date"
 	BtnAttendanceBySubject Key = "btn.attendance_by_subject"
 	ViewAttendanceEntry    Key = "view.attendance_entry" // {date}, {subject}, {mark}
-	ViewTimes              Key = "view.times"            // {n}
 	ViewAbsentKind         Key = "view.absent_kind"
 	ViewIllKind            Key = "view.ill_kind"
 	ViewExcusedKind        Key = "view.excused_kind"
@@ -138,8 +136,7 @@ var viewMessages = messages{
 		"Пропущено: <b>{n, plural, one {# урок} few {# урока} many {# уроков} other {# урока}}</b>",
 		"Missed: <b>{n, plural, one {# lesson} other {# lessons}}</b>",
 	},
-	ViewMissedLine: {"• {kind}: {count}", "• {kind}: {count}"},
-	ViewByDate:     {"<b>По датам</b>", "<b>By date</b>"},
+	ViewByDate: {"<b>По датам</b>", "<b>By date</b>"},
 	ViewLateTotal: {
 		"опозданий: {n}",
 		"late: {n}",
@@ -151,20 +148,16 @@ var viewMessages = messages{
 	BtnAttendanceByDate:    {"По датам", "By date"},
 	BtnAttendanceBySubject: {"По предметам", "By subject"},
 	ViewAttendanceEntry:    {"{date} · {subject} · {mark}", "{date} · {subject} · {mark}"},
-	ViewTimes: {
-		"{n, plural, one {# раз} few {# раза} many {# раз} other {# раза}}",
-		"{n, plural, one {# time} other {# times}}",
-	},
-	ViewAbsentKind:    {"без уважительной причины", "unexcused"},
-	ViewIllKind:       {"по болезни", "illness"},
-	ViewExcusedKind:   {"по уважительной причине", "excused"},
-	ViewByRequestKind: {"по заявлению", "on request"},
-	ViewLateKind:      {"опоздание (не пропуск)", "late (not missed)"},
-	ViewAbsentMark:    {"н", "absent"},
-	ViewIllMark:       {"б", "ill"},
-	ViewExcusedMark:   {"у", "excused"},
-	ViewByRequestMark: {"п", "on request"},
-	ViewLateMark:      {"оп", "late"},
+	ViewAbsentKind:         {"без уважительной причины", "unexcused"},
+	ViewIllKind:            {"по болезни", "illness"},
+	ViewExcusedKind:        {"по уважительной причине", "excused"},
+	ViewByRequestKind:      {"по заявлению", "on request"},
+	ViewLateKind:           {"опоздание (не пропуск)", "late (not missed)"},
+	ViewAbsentMark:         {"н", "absent"},
+	ViewIllMark:            {"б", "ill"},
+	ViewExcusedMark:        {"у", "excused"},
+	ViewByRequestMark:      {"п", "on request"},
+	ViewLateMark:           {"оп", "late"},
 
 	ViewHomeworkTitle:  {"<b>Домашнее задание</b>", "<b>Homework</b>"},
 	ViewHomeworkLine:   {"• {subject}: {text}", "• {subject}: {text}"},

@@ -5,36 +5,36 @@ import (
 	"testing"
 )
 
-func TestNGrades(t *testing.T) {
+func TestNLessons(t *testing.T) {
 	tests := []struct {
 		n      int
 		ru, en string
 	}{
-		{0, "0 оценок", "0 grades"},
-		{1, "1 оценка", "1 grade"},
-		{2, "2 оценки", "2 grades"},
-		{4, "4 оценки", "4 grades"},
-		{5, "5 оценок", "5 grades"},
-		{11, "11 оценок", "11 grades"},
-		{12, "12 оценок", "12 grades"},
-		{14, "14 оценок", "14 grades"},
-		{21, "21 оценка", "21 grades"},
-		{22, "22 оценки", "22 grades"},
-		{25, "25 оценок", "25 grades"},
-		{101, "101 оценка", "101 grades"},
-		{111, "111 оценок", "111 grades"},
-		{1000, "1000 оценок", "1,000 grades"},
-		{1001, "1001 оценка", "1,001 grades"},
-		{10_002, "10\u00a0002 оценки", "10,002 grades"},
-		{-1, "-1 оценка", "-1 grade"},
+		{0, "0 уроков", "0 lessons"},
+		{1, "1 урок", "1 lesson"},
+		{2, "2 урока", "2 lessons"},
+		{4, "4 урока", "4 lessons"},
+		{5, "5 уроков", "5 lessons"},
+		{11, "11 уроков", "11 lessons"},
+		{12, "12 уроков", "12 lessons"},
+		{14, "14 уроков", "14 lessons"},
+		{21, "21 урок", "21 lessons"},
+		{22, "22 урока", "22 lessons"},
+		{25, "25 уроков", "25 lessons"},
+		{101, "101 урок", "101 lessons"},
+		{111, "111 уроков", "111 lessons"},
+		{1000, "1000 уроков", "1,000 lessons"},
+		{1001, "1001 урок", "1,001 lessons"},
+		{10_002, "10\u00a0002 урока", "10,002 lessons"},
+		{-1, "-1 урок", "-1 lesson"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.ru, func(t *testing.T) {
-			if got := N(RU, Grades, tt.n); got != tt.ru {
-				t.Errorf("N(RU, Grades, %d) = %q, want %q", tt.n, got, tt.ru)
+			if got := N(RU, Lessons, tt.n); got != tt.ru {
+				t.Errorf("N(RU, Lessons, %d) = %q, want %q", tt.n, got, tt.ru)
 			}
-			if got := N(EN, Grades, tt.n); got != tt.en {
-				t.Errorf("N(EN, Grades, %d) = %q, want %q", tt.n, got, tt.en)
+			if got := N(EN, Lessons, tt.n); got != tt.en {
+				t.Errorf("N(EN, Lessons, %d) = %q, want %q", tt.n, got, tt.en)
 			}
 		})
 	}
@@ -48,14 +48,7 @@ func TestNUnits(t *testing.T) {
 		one, few, many string
 		enOne, enOther string
 	}{
-		{Grades, "21 оценка", "3 оценки", "12 оценок", "1 grade", "3 grades"},
 		{Lessons, "21 урок", "3 урока", "12 уроков", "1 lesson", "3 lessons"},
-		{Absences, "21 пропуск", "3 пропуска", "12 пропусков", "1 absence", "3 absences"},
-		{Students, "21 ученик", "3 ученика", "12 учеников", "1 student", "3 students"},
-		{Children, "21 ребёнок", "3 ребёнка", "12 детей", "1 child", "3 children"},
-		{Days, "21 день", "3 дня", "12 дней", "1 day", "3 days"},
-		{Hours, "21 час", "3 часа", "12 часов", "1 hour", "3 hours"},
-		{Minutes, "21 минута", "3 минуты", "12 минут", "1 minute", "3 minutes"},
 	}
 	for _, tt := range tests {
 		t.Run(string(tt.key), func(t *testing.T) {
@@ -74,20 +67,20 @@ func TestPluralOfFractions(t *testing.T) {
 		h      Hundredths
 		ru, en string
 	}{
-		{"one and a half", 150, "1,5 часа", "1.5 hours"},
-		{"half", 50, "0,5 часа", "0.5 hours"},
-		{"two point oh is two", 200, "2 часа", "2 hours"},
-		{"one point oh is one", 100, "1 час", "1 hour"},
-		{"five point oh is five", 500, "5 часов", "5 hours"},
-		{"twenty-one and a quarter", 2125, "21,25 часа", "21.25 hours"},
-		{"one point oh one", 101, "1,01 часа", "1.01 hours"},
+		{"one and a half", 150, "1,5 урока", "1.5 lessons"},
+		{"half", 50, "0,5 урока", "0.5 lessons"},
+		{"two point oh is two", 200, "2 урока", "2 lessons"},
+		{"one point oh is one", 100, "1 урок", "1 lesson"},
+		{"five point oh is five", 500, "5 уроков", "5 lessons"},
+		{"twenty-one and a quarter", 2125, "21,25 урока", "21.25 lessons"},
+		{"one point oh one", 101, "1,01 урока", "1.01 lessons"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			if got := T(RU, Hours, "n", tt.h); got != tt.ru {
+			if got := T(RU, Lessons, "n", tt.h); got != tt.ru {
 				t.Errorf("ru: got %q, want %q", got, tt.ru)
 			}
-			if got := T(EN, Hours, "n", tt.h); got != tt.en {
+			if got := T(EN, Lessons, "n", tt.h); got != tt.en {
 				t.Errorf("en: got %q, want %q", got, tt.en)
 			}
 		})

@@ -26,9 +26,9 @@ func T(lang Lang, key Key, args ...any) string {
 // any tag of the text is dropped.
 func Plain(lang Lang, key Key, args ...any) string { return PlainText(Safe(T(lang, key, args...))) }
 
-// N returns the number n with the noun of key agreeing with it: «1 оценка»,
-// «2 оценки», «5 оценок», "5 grades". key is a plural text of n, such as
-// Grades or Lessons (the messages_units.go keys).
+// N returns the number n with the noun of key agreeing with it: «1 урок»,
+// «2 урока», «5 уроков», "5 lessons". key is a plural text of n, such as
+// Lessons (the messages_units.go keys).
 func N(lang Lang, key Key, n int) string { return T(lang, key, "n", n) }
 
 // Render is T that also reports what went wrong: an unknown key, an

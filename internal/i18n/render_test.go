@@ -66,8 +66,8 @@ func TestRenderReportsMistakes(t *testing.T) {
 		{"pair without value", LinkDone, []any{"child", "Петя", "class"},
 			"Готово! Дневник подключён: <b>Петя</b>, {class} класс.", `argument "class" has no value`},
 		{"name not a string", MenuGrades, []any{1, 2}, "Оценки", "is not a string"},
-		{"plural of a string", Grades, []any{"n", "пять"}, "0 оценок", "not a number"},
-		{"plural missing", Grades, nil, "0 оценок", `missing argument "n"`},
+		{"plural of a string", Lessons, []any{"n", "пять"}, "0 уроков", "not a number"},
+		{"plural missing", Lessons, nil, "0 уроков", `missing argument "n"`},
 		{"unknown key", "no.such", nil, "no.such", "unknown key"},
 	}
 	for _, tt := range tests {
