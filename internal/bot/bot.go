@@ -47,6 +47,7 @@ import (
 
 	"github.com/schooldiary/diary/internal/cluster"
 	"github.com/schooldiary/diary/internal/i18n"
+	"github.com/schooldiary/diary/internal/notify"
 )
 
 // DefaultHandlerTimeout bounds the handling of one update.
@@ -93,6 +94,10 @@ type Deps struct {
 	Random io.Reader
 	// BotUsername is used in the deep links of letters; getMe's when empty.
 	BotUsername string
+	// Mail sends the code that confirms a family's email address for the
+	// notices (the email channel of internal/notify); without it the
+	// settings say email is not set up at this school.
+	Mail notify.Channel
 	// Backoff paces the tries of failing calls to Telegram at start and of
 	// long polling; its zero fields take the defaults (1 s doubling to 60 s).
 	Backoff Backoff

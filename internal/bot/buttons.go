@@ -33,7 +33,7 @@ const (
 	btnSettings      = "settings"
 	btnLangs         = "langs"      // the language choice
 	btnLang          = "lang"       // Action: the language
-	btnNotify        = "notify"     // Action on/off
+	btnNotify        = "notify"     // the notification view; Action on/off switches NotifyAll first
 	btnConsentStatus = "consent_st" // the consent of the selected child
 	btnWithdrawAsk   = "withdraw?"  // ask to confirm the withdrawal for Student
 	btnWithdraw      = "withdraw"   // withdraw the consent for Student

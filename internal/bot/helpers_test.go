@@ -21,6 +21,7 @@ import (
 	"github.com/schooldiary/diary/internal/demo"
 	"github.com/schooldiary/diary/internal/diary"
 	"github.com/schooldiary/diary/internal/i18n"
+	"github.com/schooldiary/diary/internal/notify"
 	"github.com/schooldiary/diary/internal/store/postgres"
 	"github.com/schooldiary/diary/internal/store/sqlite"
 	"github.com/schooldiary/diary/internal/telegramtest"
@@ -102,6 +103,7 @@ type options struct {
 	emulator   telegramtest.Options
 	schoolRand io.Reader
 	backoff    Backoff
+	mail       notify.Channel // Deps.Mail
 }
 
 // templateDB is the demo school in SQLite, generated once per test binary.
@@ -212,7 +214,7 @@ func newHarness(t *testing.T, opt options) *harness {
 		Log:              slog.New(slog.NewTextHandler(h.logs, &slog.HandlerOptions{Level: slog.LevelDebug})),
 		PhoneLinkSchools: opt.phone, HandlerTimeout: opt.timeout,
 		BotLimit: cluster.PerSecond(100000), ChatLimit: cluster.PerSecond(100000), Random: opt.schoolRand,
-		Backoff: opt.backoff,
+		Backoff: opt.backoff, Mail: opt.mail,
 	})
 	if err != nil {
 		t.Fatal(err)

@@ -120,8 +120,8 @@ func (b *B) dispatchMore(ctx context.Context, r *req, btn button) error {
 		return b.languages(ctx, r)
 	case btnLang:
 		return b.onLanguage(ctx, r, btn)
-	case btnNotify:
-		return b.onNotify(ctx, r, btn)
+	case btnNotify, btnNotifyKind, btnNotifyVia, btnEmail:
+		return b.dispatchNotify(ctx, r, btn)
 	case btnCodes:
 		return b.issueCodes(ctx, r, btn.Arg)
 	case btnNoCode:

@@ -55,6 +55,9 @@ func (b *B) onText(ctx context.Context, r *req, text string) error {
 	if done, err := b.staffReply(ctx, r, text); done {
 		return err
 	}
+	if done, err := b.emailStep(ctx, r, text); done {
+		return err
+	}
 	if r.st.Step != "" {
 		return b.accessStep(ctx, r, text)
 	}

@@ -2,9 +2,7 @@ package bot
 
 import (
 	"context"
-	"fmt"
 
-	"github.com/schooldiary/diary/internal/diary"
 	"github.com/schooldiary/diary/internal/i18n"
 )
 
@@ -19,11 +17,7 @@ func (b *B) settings(ctx context.Context, r *req) error {
 		rows = append(rows, []button{{Kind: btnChildren, Text: i18n.Plain(r.lang, i18n.BtnSettingsChild)}})
 	}
 	rows = append(rows, []button{{Kind: btnLangs, Text: i18n.Plain(r.lang, i18n.BtnSettingsLang)}})
-	notify, err := b.notifyButton(ctx, r)
-	if err != nil {
-		return err
-	}
-	rows = append(rows, []button{notify})
+	rows = append(rows, []button{{Kind: btnNotify, Text: i18n.Plain(r.lang, i18n.BtnSettingsNotify)}})
 	if len(w.children) > 0 {
 		rows = append(rows, []button{{Kind: btnConsentStatus, Text: i18n.Plain(r.lang, i18n.BtnSettingsConsent)}})
 	}
@@ -55,30 +49,4 @@ func (b *B) onLanguage(ctx context.Context, r *req, btn button) error {
 		return err
 	}
 	return b.send(ctx, r.chatID, i18n.T(r.lang, i18n.SettingsLangSet), nil)
-}
-
-// notifyButton is the switch of the chat's notifications, as the store
-// has them: "turn off" while they are on.
-func (b *B) notifyButton(ctx context.Context, r *req) (button, error) {
-	off, err := b.NotificationsOff(ctx, r.chatID)
-	if err != nil {
-		return button{}, fmt.Errorf("settings: %w", err)
-	}
-	if off {
-		return button{Kind: btnNotify, Action: "on", Text: i18n.Plain(r.lang, i18n.BtnNotifyOn)}, nil
-	}
-	return button{Kind: btnNotify, Action: "off", Text: i18n.Plain(r.lang, i18n.BtnNotifyOff)}, nil
-}
-
-// onNotify turns every notification on or off in the store.
-func (b *B) onNotify(ctx context.Context, r *req, btn button) error {
-	off := btn.Action == "off"
-	if err := b.d.Store.SetNotifyChoice(ctx, r.chatID, diary.NotifyAll, !off); err != nil {
-		return fmt.Errorf("notifications: %w", err)
-	}
-	key := i18n.SettingsNotifyOn
-	if off {
-		key = i18n.SettingsNotifyOf
-	}
-	return b.send(ctx, r.chatID, i18n.T(r.lang, key), nil)
 }

@@ -36,8 +36,10 @@ func TestSettingsLanguageAndNotifications(t *testing.T) {
 
 		h.send(u.ID, "/settings") // the language choice replaced the settings in place
 		settings = h.expect(u.ID, "Settings")
-		h.press(u.ID, settings, i18n.Plain(i18n.EN, i18n.BtnNotifyOff))
-		h.expect(u.ID, "Notifications are off")
+		h.press(u.ID, settings, i18n.Plain(i18n.EN, i18n.BtnSettingsNotify))
+		view := h.expect(u.ID, "Notifications")
+		h.press(u.ID, view, i18n.Plain(i18n.EN, i18n.BtnNotifyAllOff))
+		h.expect(u.ID, "Optional notifications are off")
 		if off, err := h.b.NotificationsOff(h.ctx, u.ID); err != nil || !off {
 			t.Errorf("NotificationsOff = %v, %v", off, err)
 		}

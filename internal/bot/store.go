@@ -18,6 +18,9 @@ type Store interface {
 	// The chat's notification choices and the staff members' chats
 	// (diary.Notifications' errors).
 	diary.Notifications
+	// The confirmation of a chat's email address
+	// (diary.EmailConfirmations' errors).
+	diary.EmailConfirmations
 	// The staff home's reads (diary.StaffReads' errors).
 	diary.StaffReads
 

@@ -12,9 +12,10 @@ import (
 // reads them before it sends, and a restart keeps them.
 type Notifications interface {
 	// SetNotifyChoice turns notices of kind k on or off for the chat (with
-	// NotifyAll, every kind at once, those added later too), keeping its
-	// other choices. EInvalid for a kind not in NotifyKinds; ErrNotFound for
-	// a chat the store does not know (UpsertChat it first).
+	// NotifyAll, every kind at once, those added later too, the required
+	// ones excepted), keeping its other choices. EInvalid for a kind not in
+	// NotifyKinds or a required kind turned off (CheckNotifyChoice);
+	// ErrNotFound for a chat the store does not know (UpsertChat it first).
 	SetNotifyChoice(ctx context.Context, chatID int64, k NotifyKind, on bool) error
 	// SetNotifyChannel sets how the chat's notices go and the email address
 	// they fall back to when the chat is blocked (trimmed; "" for none).
@@ -36,7 +37,8 @@ type Notifications interface {
 	StaffChat(ctx context.Context, staffID int64) (StaffChat, error)
 }
 
-// NotifyKind is a kind of notice a chat may turn off.
+// NotifyKind is a kind of notice a chat may turn off, unless it is
+// Required.
 type NotifyKind string
 
 // Notice kinds. NotifyAll is the one switch for every kind.
@@ -62,6 +64,12 @@ func (k NotifyKind) Valid() bool {
 	}
 	return false
 }
+
+// Required reports whether the regulation requires the notices of kind k
+// to reach the family (the warning of clause 3.6.4 about an expected
+// period grade below the average): a chat cannot turn them off, only move
+// them to email.
+func (k NotifyKind) Required() bool { return k == NotifyExpectedGrade }
 
 // NotifyChannel is how a chat's notices go.
 type NotifyChannel string
@@ -89,20 +97,24 @@ func (c NotifyChoices) switchedOn(k NotifyKind) bool {
 	return on || !set
 }
 
-// Wants reports whether the chat wants notices of kind k: neither k nor
-// NotifyAll is switched off.
+// Wants reports whether the chat gets notices of kind k: a required kind
+// always, another when neither k nor NotifyAll is switched off.
 func (c NotifyChoices) Wants(k NotifyKind) bool {
-	return c.switchedOn(NotifyAll) && c.switchedOn(k)
+	return k.Required() || c.switchedOn(NotifyAll) && c.switchedOn(k)
 }
 
-// Muted reports whether the chat switched every notice off (NotifyAll).
+// Muted reports whether the chat switched every notice off (NotifyAll):
+// only the required kinds still come.
 func (c NotifyChoices) Muted() bool { return !c.switchedOn(NotifyAll) }
 
-// CheckNotifyChoice checks a SetNotifyChoice kind; the error has code
-// EInvalid.
-func CheckNotifyChoice(k NotifyKind) error {
-	if !k.Valid() {
+// CheckNotifyChoice checks a SetNotifyChoice switch: a known kind, and a
+// required kind only turned on. The error has code EInvalid.
+func CheckNotifyChoice(k NotifyKind, on bool) error {
+	switch {
+	case !k.Valid():
 		return Errorf(EInvalid, "notify choice: unknown kind %q", k)
+	case k.Required() && !on:
+		return Errorf(EInvalid, "notify choice: %q is required by the regulation and cannot be turned off", k)
 	}
 	return nil
 }

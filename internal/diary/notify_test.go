@@ -35,10 +35,10 @@ func TestNotifyChoicesWants(t *testing.T) {
 
 // TestCheckNotify refuses unknown kinds and channels and bad addresses.
 func TestCheckNotify(t *testing.T) {
-	if err := CheckNotifyChoice(NotifyVisitReminder); err != nil {
+	if err := CheckNotifyChoice(NotifyVisitReminder, false); err != nil {
 		t.Errorf("known kind: %v", err)
 	}
-	if err := CheckNotifyChoice("grades"); !errors.Is(err, &Error{Code: EInvalid}) {
+	if err := CheckNotifyChoice("grades", true); !errors.Is(err, &Error{Code: EInvalid}) {
 		t.Errorf("unknown kind: %v", err)
 	}
 	tests := []struct {
@@ -61,5 +61,35 @@ func TestCheckNotify(t *testing.T) {
 		if err == nil && tc.email != "" && email != "mama@mail.ru" {
 			t.Errorf("%s %q: address %q, want it trimmed", tc.ch, tc.email, email)
 		}
+	}
+}
+
+// TestRequiredKindCannotBeTurnedOff: the warning of 3.6.4 is wanted
+// whatever the switches say, and switching it off is refused.
+func TestRequiredKindCannotBeTurnedOff(t *testing.T) {
+	if !NotifyExpectedGrade.Required() || NotifyReply.Required() || NotifyAll.Required() {
+		t.Fatalf("required kinds: expected_grade %v, reply %v, all %v",
+			NotifyExpectedGrade.Required(), NotifyReply.Required(), NotifyAll.Required())
+	}
+	for name, sw := range map[string]map[NotifyKind]bool{
+		"all off":      {NotifyAll: false},
+		"itself off":   {NotifyExpectedGrade: false},
+		"nothing set":  nil,
+		"both off too": {NotifyAll: false, NotifyExpectedGrade: false},
+	} {
+		if c := (NotifyChoices{Switches: sw}); !c.Wants(NotifyExpectedGrade) {
+			t.Errorf("%s: the required warning is not wanted", name)
+		}
+	}
+	if err := CheckNotifyChoice(NotifyExpectedGrade, false); ErrorCode(err) != EInvalid {
+		t.Errorf("required kind off: %v, want EInvalid", err)
+	}
+	for _, k := range []NotifyKind{NotifyExpectedGrade, NotifyAll, NotifyReply} {
+		if err := CheckNotifyChoice(k, true); err != nil {
+			t.Errorf("%s on: %v", k, err)
+		}
+	}
+	if err := CheckNotifyChoice(NotifyAll, false); err != nil {
+		t.Errorf("all off (the required ones still come): %v", err)
 	}
 }

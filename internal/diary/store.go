@@ -128,6 +128,7 @@ type Store interface {
 	Tokens
 	Identity
 	Notifications
+	EmailConfirmations
 	StaffReads
 	// Ping checks that the store answers and its migrations are all applied.
 	Ping(ctx context.Context) error

@@ -33,9 +33,8 @@ const (
 	CmdSettings   Key = "cmd.settings"
 	CmdCodes      Key = "cmd.codes"
 
-	BtnCodes     Key = "btn.codes" // {class}
-	BtnNotifyOn  Key = "btn.notify_on"
-	BtnNotifyOff Key = "btn.notify_off"
+	BtnCodes    Key = "btn.codes" // {class}
+	BtnNotifyOn Key = "btn.notify_on"
 )
 
 var botMessages = messages{
@@ -107,5 +106,4 @@ var botMessages = messages{
 	CmdCodes:      {"Коды для класса", "Codes for the class"},
 	BtnCodes:      {"Коды для класса {class}", "Codes for class {class}"},
 	BtnNotifyOn:   {"Включить уведомления", "Turn notifications on"},
-	BtnNotifyOff:  {"Выключить уведомления", "Turn notifications off"},
 }

@@ -11,7 +11,7 @@ import (
 // SetNotifyChoice turns notices of kind k on or off for the chat; see
 // diary.Notifications.
 func (s *Store) SetNotifyChoice(ctx context.Context, chatID int64, k diary.NotifyKind, on bool) error {
-	if err := diary.CheckNotifyChoice(k); err != nil {
+	if err := diary.CheckNotifyChoice(k, on); err != nil {
 		return fmt.Errorf("set notify choice: %w", err)
 	}
 	enabled := 0

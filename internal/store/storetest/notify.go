@@ -11,6 +11,11 @@ func notifyTests() []contractTest {
 	return []contractTest{
 		{"Notify/Switches", testNotifySwitches},
 		{"Notify/Channel", testNotifyChannel},
+		{"Notify/Required", testNotifyRequired},
+		{"Notify/EmailConfirm", testEmailConfirm},
+		{"Notify/EmailConfirmWrong", testEmailConfirmWrong},
+		{"Notify/EmailConfirmExpiry", testEmailConfirmExpiry},
+		{"Notify/EmailConfirmReplaced", testEmailConfirmReplaced},
 		{"Notify/StaffChat", testStaffChat},
 	}
 }
