@@ -49,7 +49,7 @@ func (v *validator) daysOff(b *Batch) {
 	for _, h := range b.DaysOff {
 		v.name(h.DayOff.Name, h.Src)
 		v.unique(KindDaysOff, h.DayOff.Start.String()+"|"+h.DayOff.Name, h.Src, "name")
-		v.need(slices.Contains([]HolidayKind{"", Vacation, Holiday}, h.DayOff.Kind), h.Src, "kind", msgKind)
+		v.need(slices.Contains([]HolidayKind{"", Vacation, Holiday, Quarantine}, h.DayOff.Kind), h.Src, "kind", msgKind)
 		v.levels(h.DayOff.MinLevel, h.DayOff.MaxLevel, true, h.Src)
 		v.span(h.DayOff.Start, h.DayOff.End, h.Src)
 	}
