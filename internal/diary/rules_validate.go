@@ -1,6 +1,7 @@
 package diary
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 	"time"
@@ -241,5 +242,24 @@ func (v *validator) finalKind(f FinalIn) {
 		v.need(f.PeriodRef == "", f.Src, "period", "период указывают только для оценки за период")
 	default:
 		v.add(f.Src, "kind", msgKind)
+	}
+}
+
+// timetable checks b.Timetable: one slot per class, group, weekday, number
+// and start of validity.
+func (v *validator) timetable(b *Batch) {
+	for _, x := range b.Timetable {
+		s := x.Slot
+		v.need(x.ClassRef != "", x.Src, "class", msgNoClass)
+		v.need(x.SubjectRef != "", x.Src, "subject", "не указан предмет")
+		v.need(s.Weekday >= time.Monday && s.Weekday <= time.Saturday, x.Src, "weekday", msgWeekday)
+		v.need(s.Number >= 1 && s.Number <= MaxLessonNumber, x.Src, "number", msgNumber)
+		if !s.ValidFrom.IsZero() && !s.ValidTo.IsZero() && s.ValidTo.Before(s.ValidFrom) {
+			v.add(x.Src, "valid_to", msgBadRange)
+		}
+		if x.ClassRef != "" {
+			v.unique(KindTimetable, fmt.Sprint(x.ClassRef, "|", x.GroupRef, "|", int(s.Weekday), "|", s.Number, "|", s.ValidFrom),
+				x.Src, "number")
+		}
 	}
 }

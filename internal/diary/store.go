@@ -108,6 +108,19 @@ type Journal interface {
 	ClassSummary(ctx context.Context, classID, periodID int64) (ClassSummary, error)
 }
 
+// Timetables reads the weekly timetable and the lessons it plans.
+type Timetables interface {
+	// Timetable lists a class's timetable slots (its groups' too) by
+	// weekday, number, then group.
+	Timetable(ctx context.Context, classID int64) ([]Slot, error)
+	// RemainingLessons returns what is left of a student's lessons of a
+	// subject in a period after a date (see the function RemainingLessons):
+	// the journal's lessons and the timetable's planned ones of the student's
+	// class and groups, the school's days off respected. ErrNotFound for an
+	// unknown student or period; a student without a class has none.
+	RemainingLessons(ctx context.Context, studentID, subjectID, periodID int64, after Date) (Remaining, error)
+}
+
 // Tokens keeps the API tokens of schools. Only a hash of a token is stored.
 type Tokens interface {
 	// CreateToken stores a token; ErrConflict when the hash exists,
@@ -125,6 +138,7 @@ type Store interface {
 	Schools
 	Roster
 	Journal
+	Timetables
 	Tokens
 	Identity
 	Notifications
