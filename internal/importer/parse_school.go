@@ -148,7 +148,7 @@ func parseDayOff(r *row, bl *builder) {
 	if !bl.first(r, diary.KindDaysOff, start.String()+" "+name, "name") || r.bad {
 		return
 	}
-	bl.b.DaysOff = append(bl.b.DaysOff, diary.DayOffIn{Src: r.src(), DayOff: diary.DayOff{
+	bl.b.DaysOff = append(bl.b.DaysOff, diary.DayOffIn{Src: r.src(), ClassRef: r.str("class"), DayOff: diary.DayOff{
 		Name: name, Kind: kind, MinLevel: lo, MaxLevel: hi, Start: start, End: end,
 	}})
 }
