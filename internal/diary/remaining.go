@@ -23,16 +23,20 @@ type Remaining struct {
 // are the journal's lessons and slots the weekly timetable's (of any
 // subject and audience: others are skipped). The journal is the truth up to
 // after; from the next day the timetable plans what the journal has not
-// recorded yet.
+// recorded yet. A dated lesson of another subject in a slot (a swap) takes
+// the place of the subject's planned lesson there too.
 func RemainingLessons(cal Calendar, aud Audience, subject int64, slots []Slot, dated []Lesson, p Period, after Date) Remaining {
 	slots = slices.DeleteFunc(slices.Clone(slots), func(s Slot) bool { return s.SubjectID != subject })
-	dated = slices.DeleteFunc(slices.Clone(dated), func(l Lesson) bool { return l.SubjectID != subject })
-	past := slices.DeleteFunc(slices.Clone(dated), func(l Lesson) bool { return l.Date.After(after) })
+	past := slices.DeleteFunc(slices.Clone(dated), func(l Lesson) bool {
+		return l.SubjectID != subject || l.Date.After(after)
+	})
 	from := after.AddDays(1)
 	if from.Before(p.Start) {
 		from = p.Start
 	}
-	left := PlanLessons(cal, aud, slots, dated, from, p.End)
+	left := slices.DeleteFunc(PlanLessons(cal, aud, slots, dated, from, p.End), func(l PlannedLesson) bool {
+		return l.SubjectID != subject
+	})
 	all := append(PlanLessons(cal, aud, nil, past, p.Start, p.End), left...)
 	lessons := make([]Lesson, len(all))
 	for i, l := range all {

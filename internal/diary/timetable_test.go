@@ -112,6 +112,7 @@ func TestRemainingLessons(t *testing.T) {
 		after        string
 		left         []string
 		third, fifth string
+		swap         bool // 11 December's lesson 2 is Russian in the journal
 	}{
 		{name: "holiday inside the last three lessons", after: "2026-12-10",
 			left: []string{"2026-12-11/2/g0/P", "2026-12-14/2/g0/D", "2026-12-16/2/g0/P", "2026-12-18/2/g0/P",
@@ -119,12 +120,21 @@ func TestRemainingLessons(t *testing.T) {
 			third: "2026-12-21", fifth: "2026-12-16"},
 		{name: "the past is the journal's", after: "2026-12-22",
 			left: []string{"2026-12-25/2/g0/P", "2026-12-28/2/g0/P"}, third: "2026-12-14", fifth: "2026-12-07"},
+		{name: "a swapped lesson of another subject takes the slot", after: "2026-12-10",
+			swap: true,
+			left: []string{"2026-12-14/2/g0/D", "2026-12-16/2/g0/P", "2026-12-18/2/g0/P",
+				"2026-12-21/2/g0/P", "2026-12-25/2/g0/P", "2026-12-28/2/g0/P"},
+			third: "2026-12-21", fifth: "2026-12-16"},
 		{name: "before the period starts", after: "2026-10-30",
 			left: nil, third: "2026-12-21", fifth: "2026-12-16"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			r := diary.RemainingLessons(cal, diary.Audience{Class: class5A}, 7, slots, journal, q2, d(tt.after))
+			dated := journal
+			if tt.swap {
+				dated = append(slices.Clone(journal), diary.Lesson{ID: 9, ClassID: 1, SubjectID: 8, Date: d("2026-12-11"), Number: 2})
+			}
+			r := diary.RemainingLessons(cal, diary.Audience{Class: class5A}, 7, slots, dated, q2, d(tt.after))
 			if tt.left != nil && !slices.Equal(planStrings(r.Left), tt.left) {
 				t.Errorf("Left = %q, want %q", planStrings(r.Left), tt.left)
 			}

@@ -25,18 +25,19 @@ type remainingRows struct {
 	lessons  []diary.Lesson
 }
 
-// The subqueries of RemainingLessons: the student's ($1) class and school,
-// the period's ($3) dates.
+// The subqueries of RemainingLessons: the student's ($1) class, the
+// period's ($4) dates.
 const (
 	remClass = `(SELECT class_id FROM students WHERE id = $1)`
-	remStart = `(SELECT start_date FROM periods WHERE id = $3)`
-	remEnd   = `(SELECT end_date FROM periods WHERE id = $3)`
+	remStart = `(SELECT start_date FROM periods WHERE id = $4)`
+	remEnd   = `(SELECT end_date FROM periods WHERE id = $4)`
 )
 
 // RemainingLessons returns what is left of a student's lessons of a subject
 // in a period after a date: see diary.RemainingLessons. It reads, on one
-// snapshot, the journal's lessons and the timetable's slots of the
-// student's class and groups, and the school's days off in the period;
+// snapshot, the journal's lessons of the student's class in the period (of
+// the subject, and of any subject after the date: they may take a slot), the
+// timetable's slots of the subject, and the school's days off in the period;
 // diary.ErrNotFound for an unknown student or period. A student without a
 // class has no lessons left.
 func (s *Store) RemainingLessons(ctx context.Context, studentID, subjectID, periodID int64, after diary.Date) (diary.Remaining, error) {
@@ -56,8 +57,8 @@ func (s *Store) RemainingLessons(ctx context.Context, studentID, subjectID, peri
 	queueList(b, scanSlot, &r.slots, `SELECT `+slotCols+` FROM timetable_slots
 		WHERE class_id = `+remClass+` AND subject_id = $2 ORDER BY weekday, number, id`, studentID, subjectID)
 	queueList(b, scanLesson, &r.lessons, `SELECT `+lessonCols+` FROM lessons
-		WHERE class_id = `+remClass+` AND subject_id = $2 AND date BETWEEN `+remStart+` AND `+remEnd+`
-		ORDER BY date, number, id`, studentID, subjectID, periodID)
+		WHERE class_id = `+remClass+` AND date BETWEEN `+remStart+` AND `+remEnd+`
+		  AND (subject_id = $2 OR date > $3) ORDER BY date, number, id`, studentID, subjectID, s.date(after), periodID)
 	if err := s.readBatch(ctx, "remaining lessons", b); err != nil {
 		return diary.Remaining{}, err
 	}

@@ -14,6 +14,7 @@ func timetableTests() []contractTest {
 		{"Timetable/Problems", testTimetableProblems},
 		{"Timetable/RemainingLessons", testRemainingLessons},
 		{"Timetable/RemainingLessonsGroups", testRemainingGroups},
+		{"Timetable/RemainingLessonsSwap", testRemainingSwap},
 		{"Timetable/RemainingLessonsNotFound", testRemainingNotFound},
 	}
 }
@@ -176,4 +177,21 @@ func testRemainingNotFound(t *testing.T, f *fixture) {
 	wantNotFound(t, err, "unknown student")
 	_, err = f.s.RemainingLessons(t.Context(), id(t, r.Students, StudentBelov), id(t, r.Subjects, SubjMath), 999999, d("2026-12-10"))
 	wantNotFound(t, err, "unknown period")
+}
+
+// testRemainingSwap records in the journal a Russian lesson in 5А's math slot
+// of 11 December: the planned math lesson there is gone.
+func testRemainingSwap(t *testing.T, f *fixture) {
+	r := f.small(t)
+	f.apply(t, TimetableBatch())
+	b := onlyCode(SchoolCode)
+	b.Lessons = []diary.LessonIn{{Src: src("lessons", 0), ClassRef: Class5A, SubjectRef: SubjRus, TeacherRef: StaffIvanova,
+		Lesson: diary.Lesson{ExtID: "l-5a-rus-1211", Date: d("2026-12-11"), Number: 2}}}
+	f.apply(t, b)
+	rem := remaining(t, f, r, StudentBelov, SubjMath, PeriodQ2, "2026-12-10")
+	equal(t, "5А math left after a swap on 11 December", leftStrings(rem.Left),
+		[]string{"2026-12-18/2/P", "2026-12-21/2/P", "2026-12-23/2/P", "2026-12-25/2/P"})
+	equal(t, "fifth-to-last", rem.FifthToLast, d("2026-11-10"))
+	rus := remaining(t, f, r, StudentBelov, SubjRus, PeriodQ2, "2026-12-10")
+	equal(t, "the swapped Russian lesson", leftStrings(rus.Left), []string{"2026-12-11/2/D"})
 }
