@@ -64,15 +64,17 @@ func (a Audience) Attends(classID, groupID int64) bool {
 	return classID == a.Class.ID && (groupID == 0 || slices.Contains(a.Groups, groupID))
 }
 
-// Teaches reports whether the class of aud is taught on d: cal's school day
-// for the class's level (Sundays, Saturdays of a five-day week and the days
-// off of its level never) and no day off of the class itself (a quarantine).
+// Teaches reports whether the class of aud may have lessons on d: never on
+// Sunday, on a day off of its level or on one of the class itself (a
+// quarantine). Saturday is the class's own affair: a class whose timetable
+// has Saturday lessons learns six days a week, one without them five,
+// whatever the school's SchoolDays says (a school has both kinds).
 func (c Calendar) Teaches(aud Audience, d Date) bool {
-	if !c.IsSchoolDay(d, aud.Class.Level) {
+	if d.Weekday() == time.Sunday {
 		return false
 	}
 	for _, h := range c.DaysOff {
-		if h.ClassID != 0 && h.ClassID == aud.Class.ID && d.Within(h.Start, h.End) {
+		if h.Applies(aud.Class.Level, d) || h.ClassID != 0 && h.ClassID == aud.Class.ID && d.Within(h.Start, h.End) {
 			return false
 		}
 	}
