@@ -47,3 +47,24 @@ func RemainingLessons(cal Calendar, aud Audience, subject int64, slots []Slot, d
 	r.FifthToLast, _ = NthLessonBeforeEnd(lessons, p, 5)
 	return r
 }
+
+// ClassPlan is what the lessons of a class in a period are counted from:
+// the calendar of the period (its days off, the school's week), the class's
+// weekly timetable (its groups' too) and its journal lessons of the period,
+// every group and subject. A duty reads it once per class and counts each
+// student's lessons from it.
+type ClassPlan struct {
+	Class    Class
+	Period   Period
+	Calendar Calendar
+	Slots    []Slot
+	Lessons  []Lesson
+}
+
+// Remaining returns what is left after the date of the subject's lessons of
+// the class and the given groups of it (a student's; none for the class's
+// own lessons): see RemainingLessons.
+func (cp ClassPlan) Remaining(groups []int64, subject int64, after Date) Remaining {
+	aud := Audience{Class: cp.Class, Groups: groups}
+	return RemainingLessons(cp.Calendar, aud, subject, cp.Slots, cp.Lessons, cp.Period, after)
+}

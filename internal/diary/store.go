@@ -113,6 +113,11 @@ type Timetables interface {
 	// Timetable lists a class's timetable slots (its groups' too) by
 	// weekday, number, then group.
 	Timetable(ctx context.Context, classID int64) ([]Slot, error)
+	// ClassPlan returns what a class's lessons in a period are counted
+	// from, read on one snapshot: the calendar of the period, the class's
+	// slots and its journal lessons of the period. ErrNotFound for an
+	// unknown class or period.
+	ClassPlan(ctx context.Context, classID, periodID int64) (ClassPlan, error)
 	// RemainingLessons returns what is left of a student's lessons of a
 	// subject in a period after a date (see the function RemainingLessons):
 	// the journal's lessons and the timetable's planned ones of the student's

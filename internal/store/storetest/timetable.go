@@ -2,6 +2,7 @@ package storetest
 
 import (
 	"fmt"
+	"slices"
 	"testing"
 	"time"
 
@@ -15,6 +16,7 @@ func timetableTests() []contractTest {
 		{"Timetable/RemainingLessons", testRemainingLessons},
 		{"Timetable/RemainingLessonsGroups", testRemainingGroups},
 		{"Timetable/RemainingLessonsSwap", testRemainingSwap},
+		{"Timetable/ClassPlan", testClassPlan},
 		{"Timetable/RemainingLessonsNotFound", testRemainingNotFound},
 	}
 }
@@ -177,6 +179,10 @@ func testRemainingNotFound(t *testing.T, f *fixture) {
 	wantNotFound(t, err, "unknown student")
 	_, err = f.s.RemainingLessons(t.Context(), id(t, r.Students, StudentBelov), id(t, r.Subjects, SubjMath), 999999, d("2026-12-10"))
 	wantNotFound(t, err, "unknown period")
+	_, err = f.s.ClassPlan(t.Context(), 999999, r.Periods[PeriodQ2].ID)
+	wantNotFound(t, err, "unknown class")
+	_, err = f.s.ClassPlan(t.Context(), id(t, r.Classes, Class5A), 999999)
+	wantNotFound(t, err, "unknown period")
 }
 
 // testRemainingSwap records in the journal a Russian lesson in 5А's math slot
@@ -194,4 +200,24 @@ func testRemainingSwap(t *testing.T, f *fixture) {
 	equal(t, "fifth-to-last", rem.FifthToLast, d("2026-11-10"))
 	rus := remaining(t, f, r, StudentBelov, SubjRus, PeriodQ2, "2026-12-10")
 	equal(t, "the swapped Russian lesson", leftStrings(rus.Left), []string{"2026-12-11/2/D"})
+}
+
+// testClassPlan reads 5А's plan of the second quarter once and counts from
+// it what RemainingLessons reads per student.
+func testClassPlan(t *testing.T, f *fixture) {
+	r := f.small(t)
+	f.apply(t, TimetableBatch())
+	cp, err := f.s.ClassPlan(t.Context(), id(t, r.Classes, Class5A), r.Periods[PeriodQ2].ID)
+	must(t, err, "class plan")
+	equal(t, "slots", len(cp.Slots), 5)
+	equal(t, "the journal's lessons of the quarter", len(cp.Lessons), 1)
+	equal(t, "the quarantine among the days off", slices.ContainsFunc(cp.Calendar.DaysOff,
+		func(h diary.DayOff) bool { return h.Name == Quarantine5A && h.ClassID == cp.Class.ID }), true)
+	after := d("2026-12-10")
+	math, eng := id(t, r.Subjects, SubjMath), id(t, r.Subjects, SubjEng)
+	equal(t, "math as RemainingLessons counts it", leftStrings(cp.Remaining(nil, math, after).Left),
+		leftStrings(remaining(t, f, r, StudentBelov, SubjMath, PeriodQ2, "2026-12-10").Left))
+	equal(t, "English of the English group", leftStrings(cp.Remaining([]int64{id(t, r.Groups, GroupEng)}, eng, after).Left),
+		[]string{"2026-12-22/3/P"})
+	equal(t, "no English for the class as a whole", leftStrings(cp.Remaining(nil, eng, after).Left), []string{})
 }
