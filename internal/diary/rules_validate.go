@@ -245,9 +245,10 @@ func (v *validator) finalKind(f FinalIn) {
 	}
 }
 
-// timetable checks b.Timetable: one slot per class, group, weekday, number
-// and start of validity.
+// timetable checks b.Timetable: at most one slot in force per class, group,
+// weekday and number on any day.
 func (v *validator) timetable(b *Batch) {
+	placed := map[string][]SlotIn{}
 	for _, x := range b.Timetable {
 		s := x.Slot
 		v.need(x.ClassRef != "", x.Src, "class", msgNoClass)
@@ -256,10 +257,22 @@ func (v *validator) timetable(b *Batch) {
 		v.need(s.Number >= 1 && s.Number <= MaxLessonNumber, x.Src, "number", msgNumber)
 		if !s.ValidFrom.IsZero() && !s.ValidTo.IsZero() && s.ValidTo.Before(s.ValidFrom) {
 			v.add(x.Src, "valid_to", msgBadRange)
+			continue
 		}
-		if x.ClassRef != "" {
-			v.unique(KindTimetable, fmt.Sprint(x.ClassRef, "|", x.GroupRef, "|", int(s.Weekday), "|", s.Number, "|", s.ValidFrom),
-				x.Src, "number")
+		key := fmt.Sprint(x.ClassRef, "|", x.GroupRef, "|", int(s.Weekday), "|", s.Number)
+		for _, y := range placed[key] {
+			if x.ClassRef != "" && overlapping(x.Slot, y.Slot) {
+				v.add(x.Src, "number", fmt.Sprintf(msgSlotTwice, y.Src.File, y.Src.Line))
+				break
+			}
 		}
+		placed[key] = append(placed[key], x)
 	}
+}
+
+// overlapping reports whether two slots are in force on a common day; a
+// zero bound is no bound.
+func overlapping(s, t Slot) bool {
+	return (s.ValidTo.IsZero() || t.ValidFrom.IsZero() || !s.ValidTo.Before(t.ValidFrom)) &&
+		(t.ValidTo.IsZero() || s.ValidFrom.IsZero() || !t.ValidTo.Before(s.ValidFrom))
 }

@@ -105,7 +105,8 @@ func PlanLessons(cal Calendar, aud Audience, slots []Slot, dated []Lesson, from,
 }
 
 // appendPlanned adds to out the lessons the slots plan on d for aud, but not
-// those of a slot a dated lesson already holds.
+// in a place (class, group, number) a dated lesson or an earlier slot
+// already holds.
 func appendPlanned(out []PlannedLesson, aud Audience, slots []Slot, d Date, have map[slotKey]bool) []PlannedLesson {
 	for _, s := range slots {
 		if s.Weekday != d.Weekday() || !s.ValidOn(d) || !aud.Attends(s.ClassID, s.GroupID) {
@@ -113,7 +114,8 @@ func appendPlanned(out []PlannedLesson, aud Audience, slots []Slot, d Date, have
 		}
 		l := Lesson{SchoolID: s.SchoolID, ClassID: s.ClassID, GroupID: s.GroupID, SubjectID: s.SubjectID,
 			TeacherID: s.TeacherID, Date: d, Number: s.Number}
-		if !have[keyOfLesson(l)] {
+		if k := keyOfLesson(l); !have[k] {
+			have[k] = true // one lesson a place, should slots overlap
 			out = append(out, PlannedLesson{Lesson: l, Planned: true})
 		}
 	}

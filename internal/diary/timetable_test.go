@@ -163,3 +163,51 @@ func TestRemainingLessonsTooFew(t *testing.T) {
 			planStrings(r.Left), r.ThirdToLast, r.FifthToLast)
 	}
 }
+
+func TestValidateTimetable(t *testing.T) {
+	in := func(line int, group string, wd time.Weekday, n int, from, to string) diary.SlotIn {
+		s := diary.SlotIn{Src: src("timetable.csv", line), ClassRef: "5a", GroupRef: group, SubjectRef: "math",
+			Slot: diary.Slot{Weekday: wd, Number: n}}
+		if from != "" {
+			s.Slot.ValidFrom = d(from)
+		}
+		if to != "" {
+			s.Slot.ValidTo = d(to)
+		}
+		return s
+	}
+	tests := []struct {
+		name  string
+		slots []diary.SlotIn
+		want  []string
+	}{
+		{"a timetable changed on 1 November", []diary.SlotIn{in(2, "", time.Monday, 1, "", "2026-10-31"),
+			in(3, "", time.Monday, 1, "2026-11-01", "")}, nil},
+		{"two groups at one place", []diary.SlotIn{in(2, "en1", time.Monday, 1, "", ""), in(3, "en2", time.Monday, 1, "", "")}, nil},
+		{"overlapping dates", []diary.SlotIn{in(2, "", time.Monday, 1, "", "2026-11-15"),
+			in(3, "", time.Monday, 1, "2026-11-01", "")}, []string{"timetable.csv:3 number"}},
+		{"twice without dates", []diary.SlotIn{in(2, "", time.Friday, 6, "", ""), in(3, "", time.Friday, 6, "", "")},
+			[]string{"timetable.csv:3 number"}},
+		{"sunday, number 13, dates reversed", []diary.SlotIn{in(2, "", time.Sunday, 13, "2026-12-01", "2026-11-01")},
+			[]string{"timetable.csv:2 number", "timetable.csv:2 valid_to", "timetable.csv:2 weekday"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			b := &diary.Batch{School: diary.School{Code: "voivozh"}, Timetable: tt.slots}
+			got := problems(b.Validate())
+			slices.Sort(got)
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("problems = %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestPlanLessonsOneLessonAPlace(t *testing.T) {
+	a, b := slot(0, time.Monday, 1), slot(0, time.Monday, 1)
+	b.SubjectID = 8
+	got := diary.PlanLessons(testCalendar(5), diary.Audience{Class: class5A}, []diary.Slot{a, b}, nil, d("2026-11-09"), d("2026-11-09"))
+	if len(got) != 1 || got[0].SubjectID != 7 {
+		t.Errorf("two slots at one place planned %+v; want the first one's lesson", got)
+	}
+}

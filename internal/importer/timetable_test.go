@@ -119,3 +119,14 @@ func testQuarantineStored(t *testing.T, db interface {
 		t.Errorf("days off on 8 December = %+v; want the quarantine of 5Б (class %d)", offs, c5b.ID)
 	}
 }
+
+func TestLoadWeeklyTimetableOverlap(t *testing.T) {
+	path := writeFile(t, t.TempDir(), "timetable.csv", []byte(csvLines(weekHeader,
+		"5А;;пн;1;MATH;;;15.11.2026", "5А;;пн;1;MATH;;01.11.2026;", "5А;;вт;1;MATH;;;31.10.2026", "5А;;вт;1;RUS;;01.11.2026;")))
+	_, _, err := Load([]string{path}, testOptions())
+	want := []string{path + ":3:4: number: в этот день недели урок с этим номером у класса (группы) уже есть, " +
+		"и даты действия пересекаются (" + path + ":2)"}
+	if got := problemsOf(t, err); !reflect.DeepEqual(got, want) {
+		t.Errorf("problems:\n%s\nwant:\n%s", join(got), join(want))
+	}
+}
