@@ -129,7 +129,7 @@ func printSummary(a *app, s demo.Summary) {
 		{"родителей / guardians", s.Guardians}, {"сотрудников / staff", s.Staff}, {"предметов / subjects", s.Subjects},
 		{"групп / groups", s.Groups}, {"уроков / lessons", s.Lessons}, {"оценок / grades", s.Grades},
 		{"отметок посещаемости / attendance marks", s.Attendance}, {"заданий / homework", s.Homework},
-		{"итоговых оценок / final grades", s.Finals},
+		{"итоговых оценок / final grades", s.Finals}, {"уроков в сетке / timetable slots", s.Slots},
 	}
 	for _, r := range rows {
 		fmt.Fprintf(a.stdout, "  %-42s %d\n", r.label, r.n)

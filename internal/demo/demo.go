@@ -87,6 +87,8 @@ type Options struct {
 type Summary struct {
 	Schools, Classes, Students, Guardians, Staff, Subjects int
 	Groups, Lessons, Grades, Attendance, Homework, Finals  int
+	// Slots counts the weekly timetable's slots.
+	Slots int
 	// Batches is the number of Apply calls; Records the records they held.
 	Batches, Records int
 }
@@ -107,6 +109,7 @@ func (s *Summary) add(b *diary.Batch) {
 	s.Attendance += len(b.Attendance)
 	s.Homework += len(b.Homework)
 	s.Finals += len(b.Finals)
+	s.Slots += len(b.Timetable)
 	s.Batches++
 	s.Records += b.Len()
 }

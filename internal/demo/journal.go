@@ -73,6 +73,7 @@ func (g *generator) classBatch(p *schoolPlan, ci int) *diary.Batch {
 	cg.prepare()
 	cg.reserve()
 	cg.journal()
+	cg.weekly()
 	cg.finals()
 	return bb.b
 }

@@ -59,6 +59,7 @@ func TestIntoSQLite(t *testing.T) {
 		if err != nil || len(d.Subjects) == 0 {
 			t.Fatalf("StudentDiary = %+v, %v", d, err)
 		}
+		wantPlanned(t, db, k.ID, d.Subjects[0].Subject.ID, period, diary.MustDate("2025-10-20"))
 	}
 	t.Logf("wrote %+v", sum)
 	again := &counting{Writer: db}
@@ -104,4 +105,28 @@ func (c *counting) Apply(ctx context.Context, b *diary.Batch, opt diary.ApplyOpt
 		c.unchanged += n.Unchanged
 	}
 	return res, err
+}
+
+// wantPlanned checks that the weekly timetable plans lessons of the subject
+// after the last dated one (the horizon), and that they are the journal's up
+// to it.
+func wantPlanned(t *testing.T, db *sqlite.DB, student, subject int64, p diary.Period, horizon diary.Date) {
+	t.Helper()
+	r, err := db.RemainingLessons(context.Background(), student, subject, p.ID, diary.MustDate("2025-10-17"))
+	if err != nil {
+		t.Fatalf("RemainingLessons: %v", err)
+	}
+	planned := 0
+	for _, l := range r.Left {
+		if l.Planned != l.Date.After(horizon) {
+			t.Errorf("lesson of %s planned %v; want planned only after %s", l.Date, l.Planned, horizon)
+		}
+		if l.Planned {
+			planned++
+		}
+	}
+	if planned == 0 || r.ThirdToLast.IsZero() || r.ThirdToLast.After(p.End) {
+		t.Errorf("after 17 October: %d planned lessons, third-to-last %s (period ends %s); want some and a date in it",
+			planned, r.ThirdToLast, p.End)
+	}
 }

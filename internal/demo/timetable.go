@@ -3,6 +3,9 @@ package demo
 import (
 	"math/rand/v2"
 	"sort"
+	"time"
+
+	"github.com/schooldiary/diary/internal/diary"
 )
 
 // extraDayOrder is where the days with one lesson more go first: mid-week.
@@ -187,4 +190,34 @@ func (c *classPlan) dayLoad(s int, load [][6]int) [6]int {
 		}
 	}
 	return out
+}
+
+// weekly adds the class's weekly timetable (the one its dated lessons
+// follow) as timetable slots valid for the whole year, so lessons after the
+// horizon are planned too: one slot per English group in 5–11.
+func (cg *classGen) weekly() {
+	for wd, day := range cg.c.timetable {
+		for n, s := range day {
+			cg.slots(time.Weekday(wd+1), n+1, int(s))
+		}
+	}
+}
+
+// slots adds the slots of subject s at lesson num on wd.
+func (cg *classGen) slots(wd time.Weekday, num, s int) {
+	grps := []int{0}
+	if isEnglish(s) && hasGroups(cg.c.level) {
+		grps = []int{1, 2}
+	}
+	for _, grp := range grps {
+		in := diary.SlotIn{Src: cg.bb.src(), ClassRef: cg.c.ext, SubjectRef: subjects[s].ext,
+			Slot: diary.Slot{Weekday: wd, Number: num}}
+		if t := cg.c.teacherOf(s, grp); t >= 0 {
+			in.TeacherRef = cg.p.staff[t].ext
+		}
+		if grp > 0 {
+			in.GroupRef = groupExt(cg.c.ext, grp)
+		}
+		cg.bb.b.Timetable = append(cg.bb.b.Timetable, in)
+	}
 }

@@ -29,6 +29,7 @@ type Batch struct {
 	Attendance []AttendanceIn
 	Homework   []HomeworkIn
 	Finals     []FinalIn
+	Timetable  []SlotIn
 }
 
 // Len returns the number of records in the batch.
@@ -36,7 +37,7 @@ func (b *Batch) Len() int {
 	return len(b.Years) + len(b.Periods) + len(b.DaysOff) + len(b.Subjects) +
 		len(b.Classes) + len(b.Staff) + len(b.Students) + len(b.Groups) +
 		len(b.Guardians) + len(b.Lessons) + len(b.Grades) + len(b.Attendance) +
-		len(b.Homework) + len(b.Finals)
+		len(b.Homework) + len(b.Finals) + len(b.Timetable)
 }
 
 // YearIn is an academic year to write, matched by Name.
@@ -53,10 +54,12 @@ type PeriodIn struct {
 	YearRef string
 }
 
-// DayOffIn is a vacation or holiday, matched by (Start, Name).
+// DayOffIn is a vacation, holiday or quarantine, matched by (Start, Name);
+// ClassRef, when set, limits it to that class (DayOff.ClassID).
 type DayOffIn struct {
-	Src    Source
-	DayOff DayOff
+	Src      Source
+	DayOff   DayOff
+	ClassRef string
 }
 
 // SubjectIn is a subject, matched by ExtID.

@@ -1,6 +1,7 @@
 package diary
 
 import (
+	"cmp"
 	"fmt"
 	"time"
 )
@@ -79,8 +80,18 @@ func (d Date) Before(e Date) bool { return d.Compare(e) < 0 }
 // After reports whether d is after e.
 func (d Date) After(e Date) bool { return d.Compare(e) > 0 }
 
-// Compare returns -1, 0 or +1 as d is before, equal to or after e.
-func (d Date) Compare(e Date) int { return d.Time().Compare(e.Time()) }
+// Compare returns -1, 0 or +1 as d is before, equal to or after e. It
+// compares the fields, as every Date made by this package is normalised
+// (a literal such as {2026, 2, 30} is not, and compares by its fields).
+func (d Date) Compare(e Date) int {
+	if c := cmp.Compare(d.Year, e.Year); c != 0 {
+		return c
+	}
+	if c := cmp.Compare(d.Month, e.Month); c != 0 {
+		return c
+	}
+	return cmp.Compare(d.Day, e.Day)
+}
 
 // DaysUntil returns the number of days from d to e (negative if e is earlier).
 func (d Date) DaysUntil(e Date) int { return int(e.Time().Sub(d.Time()).Hours() / 24) }

@@ -1,6 +1,7 @@
 package diary
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 	"time"
@@ -49,7 +50,7 @@ func (v *validator) daysOff(b *Batch) {
 	for _, h := range b.DaysOff {
 		v.name(h.DayOff.Name, h.Src)
 		v.unique(KindDaysOff, h.DayOff.Start.String()+"|"+h.DayOff.Name, h.Src, "name")
-		v.need(slices.Contains([]HolidayKind{"", Vacation, Holiday}, h.DayOff.Kind), h.Src, "kind", msgKind)
+		v.need(slices.Contains([]HolidayKind{"", Vacation, Holiday, Quarantine}, h.DayOff.Kind), h.Src, "kind", msgKind)
 		v.levels(h.DayOff.MinLevel, h.DayOff.MaxLevel, true, h.Src)
 		v.span(h.DayOff.Start, h.DayOff.End, h.Src)
 	}
@@ -242,4 +243,36 @@ func (v *validator) finalKind(f FinalIn) {
 	default:
 		v.add(f.Src, "kind", msgKind)
 	}
+}
+
+// timetable checks b.Timetable: at most one slot in force per class, group,
+// weekday and number on any day.
+func (v *validator) timetable(b *Batch) {
+	placed := map[string][]SlotIn{}
+	for _, x := range b.Timetable {
+		s := x.Slot
+		v.need(x.ClassRef != "", x.Src, "class", msgNoClass)
+		v.need(x.SubjectRef != "", x.Src, "subject", "не указан предмет")
+		v.need(s.Weekday >= time.Monday && s.Weekday <= time.Saturday, x.Src, "weekday", msgWeekday)
+		v.need(s.Number >= 1 && s.Number <= MaxLessonNumber, x.Src, "number", msgNumber)
+		if !s.ValidFrom.IsZero() && !s.ValidTo.IsZero() && s.ValidTo.Before(s.ValidFrom) {
+			v.add(x.Src, "valid_to", msgBadRange)
+			continue
+		}
+		key := fmt.Sprint(x.ClassRef, "|", x.GroupRef, "|", int(s.Weekday), "|", s.Number)
+		for _, y := range placed[key] {
+			if x.ClassRef != "" && overlapping(x.Slot, y.Slot) {
+				v.add(x.Src, "number", fmt.Sprintf(msgSlotTwice, y.Src.File, y.Src.Line))
+				break
+			}
+		}
+		placed[key] = append(placed[key], x)
+	}
+}
+
+// overlapping reports whether two slots are in force on a common day; a
+// zero bound is no bound.
+func overlapping(s, t Slot) bool {
+	return (s.ValidTo.IsZero() || t.ValidFrom.IsZero() || !s.ValidTo.Before(t.ValidFrom)) &&
+		(t.ValidTo.IsZero() || s.ValidFrom.IsZero() || !t.ValidTo.Before(s.ValidFrom))
 }

@@ -110,11 +110,14 @@ type HolidayKind string
 const (
 	Vacation HolidayKind = "vacation" // каникулы
 	Holiday  HolidayKind = "holiday"  // праздничный день
+	// Quarantine closes one class (or some levels) for a span of days.
+	Quarantine HolidayKind = "quarantine" // карантин
 )
 
 // DayOff is a span of days without lessons: a vacation or a public holiday.
 // MinLevel/MaxLevel limit it to some class levels (0 and 0 mean all), as
-// first-graders get an extra week in February.
+// first-graders get an extra week in February; ClassID limits it to one
+// class (a quarantine), whatever its levels say.
 type DayOff struct {
 	ID       int64
 	SchoolID int64
@@ -122,12 +125,18 @@ type DayOff struct {
 	Kind     HolidayKind
 	MinLevel int
 	MaxLevel int
+	ClassID  int64 // 0 for every class of the levels
 	Start    Date
 	End      Date
 }
 
-// Applies reports whether the day off covers class level lvl on date d.
+// Applies reports whether the day off covers class level lvl on date d: a
+// day off of one class (ClassID set) covers no level as a whole; see
+// Calendar.Teaches.
 func (h DayOff) Applies(lvl int, d Date) bool {
+	if h.ClassID != 0 {
+		return false
+	}
 	if h.MinLevel != 0 && (lvl < h.MinLevel || lvl > h.MaxLevel) {
 		return false
 	}

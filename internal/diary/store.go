@@ -108,6 +108,24 @@ type Journal interface {
 	ClassSummary(ctx context.Context, classID, periodID int64) (ClassSummary, error)
 }
 
+// Timetables reads the weekly timetable and the lessons it plans.
+type Timetables interface {
+	// Timetable lists a class's timetable slots (its groups' too) by
+	// weekday, number, then group.
+	Timetable(ctx context.Context, classID int64) ([]Slot, error)
+	// ClassPlan returns what a class's lessons in a period are counted
+	// from, read on one snapshot: the calendar of the period, the class's
+	// slots and its journal lessons of the period. ErrNotFound for an
+	// unknown class or period.
+	ClassPlan(ctx context.Context, classID, periodID int64) (ClassPlan, error)
+	// RemainingLessons returns what is left of a student's lessons of a
+	// subject in a period after a date (see the function RemainingLessons):
+	// the journal's lessons and the timetable's planned ones of the student's
+	// class and groups, the school's days off respected. ErrNotFound for an
+	// unknown student or period; a student without a class has none.
+	RemainingLessons(ctx context.Context, studentID, subjectID, periodID int64, after Date) (Remaining, error)
+}
+
 // Tokens keeps the API tokens of schools. Only a hash of a token is stored.
 type Tokens interface {
 	// CreateToken stores a token; ErrConflict when the hash exists,
@@ -125,6 +143,7 @@ type Store interface {
 	Schools
 	Roster
 	Journal
+	Timetables
 	Tokens
 	Identity
 	Notifications

@@ -32,6 +32,8 @@ const (
 	msgGradeBoth    = "укажите либо балл от 1 до 5, либо зач/незач/н/а/осв, но не оба"
 	msgWeight       = "вес оценки должен быть больше 0 и не больше 20"
 	msgNumber       = "номер урока должен быть от 1 до 12"
+	msgWeekday      = "день недели должен быть с понедельника по субботу"
+	msgSlotTwice    = "в этот день недели урок с этим номером у класса (группы) уже есть, и даты действия пересекаются (%s:%d)"
 	msgAttendance   = "отметка посещаемости должна быть н, б, у, п или оп"
 	msgPhoneForm    = "телефон не приведён к виду +79120001122"
 	msgEmail        = "неверный адрес электронной почты"
@@ -55,7 +57,7 @@ func (b *Batch) Validate() []ItemError {
 	v.school(b)
 	for _, fn := range []func(*Batch){
 		v.years, v.periods, v.daysOff, v.subjects, v.classes, v.staff, v.students,
-		v.groups, v.guardians, v.lessons, v.grades, v.attendance, v.homework, v.finals,
+		v.groups, v.guardians, v.lessons, v.grades, v.attendance, v.homework, v.finals, v.timetable,
 	} {
 		fn(b)
 	}

@@ -132,8 +132,8 @@ func examplePaths(t *testing.T) []string {
 		out = append(out, m...)
 	}
 	sort.Strings(out)
-	if len(out) < 14 {
-		t.Fatalf("found %d example files in %s, want 14", len(out), examplesDir)
+	if len(out) < 15 {
+		t.Fatalf("found %d example files in %s, want 15", len(out), examplesDir)
 	}
 	return out
 }

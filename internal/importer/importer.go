@@ -194,13 +194,14 @@ func readTables(in input) ([]sheetTable, error) {
 }
 
 // resolveKind decides a table's kind: given, the sheet's name, the file's
-// name, or the header's columns, in that order.
+// name, or the header's columns, in that order; a lessons file that has a
+// weekday and no date is a weekly timetable (refineKind).
 func resolveKind(in input, st sheetTable, probs *problems) (sheet, bool) {
 	if st.header == nil {
 		probs.add(st.name, 1, "", -1, "файл пуст: нет строки заголовка")
 		return sheet{}, false
 	}
-	kind := firstOf(in.kind, st.kind, kindByName(in.path), kindByHeader(st.header))
+	kind := refineKind(firstOf(in.kind, st.kind, kindByName(in.path), kindByHeader(st.header)), st.header)
 	if kind == "" {
 		probs.add(st.name, st.headLine, "", -1, "не удалось понять, что в файле: назовите его по виду данных "+
 			"(например, students.csv или оценки.csv) или укажите вид явно: grades=файл.csv")

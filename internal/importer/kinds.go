@@ -90,11 +90,12 @@ var specs = []*kindSpec{
 			{name: "year", aliases: []string{"учебный год", "год"}},
 			fLevels, fMinLevel, fMaxLevel, fStart, fEnd,
 		}, parse: parsePeriod},
-	{kind: diary.KindDaysOff, title: "каникулы и праздники", names: []string{"days off", "holidays", "vacations", "каникулы", "праздники", "выходные", "каникулы и праздники"},
+	{kind: diary.KindDaysOff, title: "каникулы и праздники", names: []string{"days off", "holidays", "vacations", "quarantines", "каникулы", "праздники", "выходные",
+		"каникулы и праздники", "карантины"},
 		fields: []field{
 			{name: "name", required: true, aliases: []string{"название", "наименование"}},
 			{name: "kind", aliases: []string{"вид", "тип", "type"}},
-			fLevels, fMinLevel, fMaxLevel, fStart, optional(fEnd),
+			fLevels, fMinLevel, fMaxLevel, optional(fClass), fStart, optional(fEnd),
 		}, parse: parseDayOff},
 	{kind: diary.KindSubjects, title: "предметы", names: []string{"subjects", "предметы"},
 		fields: []field{
@@ -152,6 +153,17 @@ var specs = []*kindSpec{
 			{name: "topic", aliases: []string{"тема", "тема урока"}},
 			{name: "homework", aliases: []string{"домашнее задание", "дз", "задание"}},
 		}, parse: parseLesson},
+	{kind: diary.KindTimetable, title: "расписание на неделю", names: []string{"weekly timetable", "week timetable",
+		"недельное расписание", "расписание на неделю", "сетка расписания"},
+		fields: []field{
+			fClass,
+			{name: "group", aliases: []string{"группа", "код группы", "group id"}},
+			{name: "weekday", required: true, aliases: []string{"день недели", "день", "weekday", "day"}},
+			{name: "number", required: true, aliases: []string{"номер урока", "номер", "урок номер", "урок", "lesson number"}},
+			fSubject, fTeacher,
+			{name: "valid_from", aliases: []string{"действует с", "с", "с даты", "valid from", "from"}},
+			{name: "valid_to", aliases: []string{"действует по", "по", "по дату", "valid to", "to"}},
+		}, parse: parseSlot},
 	{kind: diary.KindGrades, title: "оценки", names: []string{"grades", "marks", "оценки", "отметки"},
 		fields: []field{
 			idField(true, "код оценки", "grade id"),

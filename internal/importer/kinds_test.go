@@ -138,7 +138,7 @@ func TestLoadExamples(t *testing.T) {
 		diary.KindSubjects: len(b.Subjects), diary.KindClasses: len(b.Classes), diary.KindStaff: len(b.Staff),
 		diary.KindStudents: len(b.Students), diary.KindGroups: len(b.Groups), diary.KindGuardians: len(b.Guardians),
 		diary.KindLessons: len(b.Lessons), diary.KindGrades: len(b.Grades), diary.KindAttendance: len(b.Attendance),
-		diary.KindHomework: len(b.Homework), diary.KindFinals: len(b.Finals),
+		diary.KindHomework: len(b.Homework), diary.KindFinals: len(b.Finals), diary.KindTimetable: len(b.Timetable),
 	}
 	want := exampleCounts()
 	if !reflect.DeepEqual(got, want) {
@@ -152,8 +152,9 @@ func TestLoadExamples(t *testing.T) {
 // exampleCounts is how many records of each kind testdata/import holds.
 func exampleCounts() map[string]int {
 	return map[string]int{
-		diary.KindYears: 1, diary.KindPeriods: 6, diary.KindDaysOff: 5, diary.KindSubjects: 4, diary.KindClasses: 3,
+		diary.KindYears: 1, diary.KindPeriods: 6, diary.KindDaysOff: 6, diary.KindSubjects: 4, diary.KindClasses: 3,
 		diary.KindStaff: 5, diary.KindStudents: 7, diary.KindGroups: 2, diary.KindGuardians: 6, diary.KindLessons: 8,
 		diary.KindGrades: 6, diary.KindAttendance: 3, diary.KindHomework: 2, diary.KindFinals: 3,
+		diary.KindTimetable: 7,
 	}
 }

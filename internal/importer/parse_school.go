@@ -120,7 +120,7 @@ func (bl *builder) deriveYears() {
 	}
 }
 
-// dayOffKind reads the kind column: каникулы or праздник; blank means a
+// dayOffKind reads the kind column: каникулы, праздник or карантин; blank means a
 // vacation when the name says so or it spans several days.
 func dayOffKind(r *row, name string, start, end diary.Date) diary.HolidayKind {
 	v := norm(r.str("kind"))
@@ -129,8 +129,10 @@ func dayOffKind(r *row, name string, start, end diary.Date) diary.HolidayKind {
 		return diary.Vacation
 	case strings.HasPrefix(v, "праздн") || strings.HasPrefix(v, "выходн") || v == "holiday":
 		return diary.Holiday
+	case strings.HasPrefix(v, "карантин") || v == "quarantine":
+		return diary.Quarantine
 	case v != "":
-		r.fail("kind", fmt.Sprintf("неизвестный вид «%s»: ожидается каникулы или праздник", r.str("kind")))
+		r.fail("kind", fmt.Sprintf("неизвестный вид «%s»: ожидается каникулы, праздник или карантин", r.str("kind")))
 	case strings.Contains(norm(name), "каникул") || start != end:
 		return diary.Vacation
 	}
@@ -146,7 +148,7 @@ func parseDayOff(r *row, bl *builder) {
 	if !bl.first(r, diary.KindDaysOff, start.String()+" "+name, "name") || r.bad {
 		return
 	}
-	bl.b.DaysOff = append(bl.b.DaysOff, diary.DayOffIn{Src: r.src(), DayOff: diary.DayOff{
+	bl.b.DaysOff = append(bl.b.DaysOff, diary.DayOffIn{Src: r.src(), ClassRef: r.str("class"), DayOff: diary.DayOff{
 		Name: name, Kind: kind, MinLevel: lo, MaxLevel: hi, Start: start, End: end,
 	}})
 }

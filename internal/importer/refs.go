@@ -102,6 +102,12 @@ func resolveRefs(b *diary.Batch, stored []diary.Class) {
 			b.Staff[i].Roles[j].ClassRef = ix.resolve(b.Staff[i].Roles[j].ClassRef)
 		}
 	}
+	for i := range b.DaysOff {
+		b.DaysOff[i].ClassRef = ix.resolve(b.DaysOff[i].ClassRef)
+	}
+	for i := range b.Timetable {
+		b.Timetable[i].ClassRef = ix.resolve(b.Timetable[i].ClassRef)
+	}
 	resolveLessons(b, ix)
 }
 

@@ -91,8 +91,8 @@ func (a *applier) run(ctx context.Context) error {
 func (a *applier) resolve() {
 	for _, fn := range []func(){
 		a.resolveYears, a.resolvePeriods, a.checkOverlaps, a.resolveSubjects, a.resolveClasses,
-		a.resolveStaff, a.resolveStudents, a.resolveGroups, a.resolveGuardians, a.resolveLessons,
-		a.resolveGrades, a.resolveAttendance, a.resolveHomework, a.resolveFinals,
+		a.resolveStaff, a.resolveStudents, a.resolveGroups, a.resolveDaysOff, a.resolveGuardians, a.resolveLessons,
+		a.resolveGrades, a.resolveAttendance, a.resolveHomework, a.resolveFinals, a.resolveTimetable,
 	} {
 		fn()
 	}
@@ -101,9 +101,9 @@ func (a *applier) resolve() {
 // write writes every kind in dependency order.
 func (a *applier) write(ctx context.Context) error {
 	for _, fn := range []func(context.Context) error{
-		a.writeYears, a.writePeriods, a.writeDaysOff, a.writeSubjects, a.writeClasses, a.writeStaff,
+		a.writeYears, a.writePeriods, a.writeSubjects, a.writeClasses, a.writeDaysOff, a.writeStaff,
 		a.writeStudents, a.markLeft, a.endLeftLinks, a.writeGroups, a.writeGuardians, a.writeLessons,
-		a.reperiod, a.writeGrades, a.writeAttendance, a.writeHomework, a.writeFinals,
+		a.reperiod, a.writeGrades, a.writeAttendance, a.writeHomework, a.writeFinals, a.writeTimetable,
 	} {
 		if err := fn(ctx); err != nil {
 			return err
@@ -244,6 +244,9 @@ func sourcesOfPeople(b *diary.Batch, add func(diary.Source)) {
 		add(x.Src)
 	}
 	for _, x := range b.Finals {
+		add(x.Src)
+	}
+	for _, x := range b.Timetable {
 		add(x.Src)
 	}
 }

@@ -111,14 +111,24 @@ func sameSpan(p, q diary.Period) bool {
 	return p.MinLevel == q.MinLevel && p.MaxLevel == q.MaxLevel && p.Start == q.Start && p.End == q.End
 }
 
-// writeDaysOff writes the batch's vacations and holidays.
+// resolveDaysOff resolves the classes of the days off of one class.
+func (a *applier) resolveDaysOff() {
+	a.rs.dayOffClass = make([]*ent, len(a.b.DaysOff))
+	for i, x := range a.b.DaysOff {
+		a.rs.dayOffClass[i] = a.ref(a.classes, x.ClassRef, x.Src, "class")
+	}
+}
+
+// writeDaysOff writes the batch's vacations, holidays and quarantines; it
+// follows the classes, which a quarantine may name.
 func (a *applier) writeDaysOff(ctx context.Context) error {
 	var p pending
-	for _, x := range a.b.DaysOff {
+	for i, x := range a.b.DaysOff {
 		n := x.DayOff
 		old, ok := a.st.daysOff[dayOffKey{n.Start, n.Name}]
-		n.ID, n.SchoolID = old.ID, a.school
-		p.put(old.ID, ok && n == old, []any{a.school, n.Name, kindText(n.Kind), n.MinLevel, n.MaxLevel, n.Start, n.End})
+		n.ID, n.SchoolID, n.ClassID = old.ID, a.school, idOf(a.rs.dayOffClass[i])
+		p.put(old.ID, ok && n == old, []any{a.school, n.Name, kindText(n.Kind), n.MinLevel, n.MaxLevel, n.ClassID,
+			n.Start, n.End})
 	}
 	return a.flush(ctx, diary.KindDaysOff, daysOffTable, &p, nil)
 }

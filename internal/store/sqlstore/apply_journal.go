@@ -19,6 +19,8 @@ type resolved struct {
 	attendance       []attendanceRefs
 	homework         []homeworkRefs
 	finals           []finalRefs
+	dayOffClass      []*ent
+	slots            []lessonRefs
 }
 
 // lessonRefs are a lesson's references.

@@ -60,6 +60,9 @@ func (a *applier) subjectKeys() []string {
 	for _, x := range b.Finals {
 		k = append(k, x.SubjectRef)
 	}
+	for _, x := range b.Timetable {
+		k = append(k, x.SubjectRef)
+	}
 	return k
 }
 
@@ -84,6 +87,12 @@ func (a *applier) classKeys() []string {
 	for _, x := range b.Lessons {
 		k = append(k, x.ClassRef)
 	}
+	for _, x := range b.DaysOff {
+		k = append(k, x.ClassRef)
+	}
+	for _, x := range b.Timetable {
+		k = append(k, x.ClassRef)
+	}
 	return k
 }
 
@@ -94,6 +103,9 @@ func (a *applier) staffKeys() []string {
 		k = append(k, x.TeacherRef)
 	}
 	for _, x := range a.b.Grades {
+		k = append(k, x.TeacherRef)
+	}
+	for _, x := range a.b.Timetable {
 		k = append(k, x.TeacherRef)
 	}
 	return k
@@ -128,6 +140,9 @@ func (a *applier) studentKeys() []string {
 func (a *applier) groupKeys() []string {
 	k := ownGroupKeys(a.b)
 	for _, x := range a.b.Lessons {
+		k = append(k, x.GroupRef)
+	}
+	for _, x := range a.b.Timetable {
 		k = append(k, x.GroupRef)
 	}
 	return k

@@ -59,7 +59,9 @@ var (
 	periodsTable = NewTable("periods", "ext_id", `school_id bigint, year_id bigint, ext_id text, name text,
 		kind text, min_level int, max_level int, start_date date, end_date date`)
 	daysOffTable = NewTable("days_off", "", `school_id bigint, name text, kind text, min_level int,
-		max_level int, start_date date, end_date date`)
+		max_level int, class_id nbigint, start_date date, end_date date`)
+	slotsTable = NewTable("timetable_slots", "", `school_id bigint, class_id bigint, group_id nbigint,
+		subject_id bigint, teacher_id nbigint, weekday int, number int, valid_from date, valid_to date`)
 	subjectsTable = NewTable("subjects", "ext_id", "school_id bigint, ext_id text, name text, short text")
 	classesTable  = NewTable("classes", "ext_id", "school_id bigint, ext_id text, name text, level int")
 	staffTable    = NewTable("staff", "ext_id", `school_id bigint, ext_id text, last_name text, first_name text,

@@ -1,6 +1,10 @@
 package sqlstore
 
-import "github.com/schooldiary/diary/internal/diary"
+import (
+	"time"
+
+	"github.com/schooldiary/diary/internal/diary"
+)
 
 // Column lists and scanners, one per entity. Nullable ids, numbers and
 // marks are read through coalesce as 0 and "".
@@ -32,13 +36,27 @@ func scanPeriod(r Scanner) (diary.Period, error) {
 	return p, err
 }
 
-const dayOffCols = `id, school_id, name, kind, min_level, max_level, start_date, end_date`
+const dayOffCols = `id, school_id, name, kind, min_level, max_level, coalesce(class_id, 0), start_date, end_date`
 
 // scanDayOff reads one row of its column list.
 func scanDayOff(r Scanner) (diary.DayOff, error) {
 	var h diary.DayOff
-	err := r.Scan(&h.ID, &h.SchoolID, &h.Name, &h.Kind, &h.MinLevel, &h.MaxLevel, DateCol{&h.Start}, DateCol{&h.End})
+	err := r.Scan(&h.ID, &h.SchoolID, &h.Name, &h.Kind, &h.MinLevel, &h.MaxLevel, &h.ClassID,
+		DateCol{&h.Start}, DateCol{&h.End})
 	return h, err
+}
+
+const slotCols = `id, school_id, class_id, coalesce(group_id, 0), subject_id, coalesce(teacher_id, 0),
+	weekday, number, valid_from, valid_to`
+
+// scanSlot reads one row of its column list.
+func scanSlot(r Scanner) (diary.Slot, error) {
+	var s diary.Slot
+	var wd int
+	err := r.Scan(&s.ID, &s.SchoolID, &s.ClassID, &s.GroupID, &s.SubjectID, &s.TeacherID, &wd, &s.Number,
+		DateCol{&s.ValidFrom}, DateCol{&s.ValidTo})
+	s.Weekday = time.Weekday(wd)
+	return s, err
 }
 
 const subjectCols = `id, school_id, ext_id, name, short`

@@ -79,7 +79,8 @@ func timings(b *testing.B, ts []target, limit time.Duration, fn func(target) err
 }
 
 // BenchmarkReads loads a region of BENCH_STUDENTS students into each store
-// once, then times one student's whole diary, a class summary and one grade
+// once, then times one student's whole diary, a class summary, a class's
+// plan with every subject's lessons left counted from it, and one grade
 // write against it.
 func BenchmarkReads(b *testing.B) {
 	n := envInt("BENCH_STUDENTS", 10000)
@@ -102,7 +103,44 @@ func BenchmarkReads(b *testing.B) {
 					return err
 				})
 			})
+			b.Run("ClassPlan", func(b *testing.B) {
+				timings(b, ts, classLimit, func(t target) error {
+					_, err := db.ClassPlan(ctx, t.class.ID, t.period.ID)
+					return err
+				})
+			})
+			b.Run("ClassPlanCount", func(b *testing.B) {
+				timings(b, ts, classLimit, func(t target) error {
+					cp, err := db.ClassPlan(ctx, t.class.ID, t.period.ID)
+					countAll(cp)
+					return err
+				})
+			})
 			b.Run("GradeWrite", func(b *testing.B) { gradeWrites(b, db, ts) })
 		})
 	}
+}
+
+// countAll counts the lessons left after until of every subject of the
+// class's timetable, for the class and for each of its groups: what a duty
+// does for a class's students.
+func countAll(cp diary.ClassPlan) int {
+	n := 0
+	groups := [][]int64{nil}
+	for _, s := range cp.Slots {
+		if s.GroupID != 0 && !slices.ContainsFunc(groups, func(g []int64) bool { return len(g) > 0 && g[0] == s.GroupID }) {
+			groups = append(groups, []int64{s.GroupID})
+		}
+	}
+	seen := map[int64]bool{}
+	for _, s := range cp.Slots {
+		if seen[s.SubjectID] {
+			continue
+		}
+		seen[s.SubjectID] = true
+		for _, g := range groups {
+			n += len(cp.Remaining(g, s.SubjectID, until).Left)
+		}
+	}
+	return n
 }
