@@ -29,17 +29,22 @@ func Split(text string, limit int) ([]string, error) {
 	}
 	var parts []string
 	var cur strings.Builder
+	n := 0 // cur's length
 	for _, block := range blocks(text) {
+		size := length(block)
 		switch {
-		case length(block) > limit:
-			return nil, fmt.Errorf("telegram: %w (%d characters, at most %d)", errTooLong, length(block), limit)
-		case cur.Len() > 0 && length(cur.String())+1+length(block) > limit:
+		case size > limit:
+			return nil, fmt.Errorf("telegram: %w (%d characters, at most %d)", errTooLong, size, limit)
+		case n > 0 && n+1+size > limit:
 			parts = append(parts, cur.String())
 			cur.Reset()
-		case cur.Len() > 0:
+			n = 0
+		case n > 0:
 			cur.WriteByte('\n')
+			n++
 		}
 		cur.WriteString(block)
+		n += size
 	}
 	return append(parts, cur.String()), nil
 }
