@@ -20,6 +20,7 @@ type redisStore struct {
 	prefix string
 	rate   *redis_rate.Limiter
 	locks  *redislock.Client
+	queue  queue
 }
 
 // Key kinds under the prefix.
