@@ -75,6 +75,7 @@ func TestSendSplitsLongText(t *testing.T) {
 }
 
 func TestSendErrors(t *testing.T) {
+	text := notify.Message{HTML: "Новая оценка"}
 	tests := []struct {
 		name  string
 		fault *telegramtest.Fault
@@ -83,16 +84,16 @@ func TestSendErrors(t *testing.T) {
 		block bool
 		check func(t *testing.T, err error)
 	}{
-		{name: "blocked", block: true, check: is(notify.ErrBlocked, tgbot.ErrorForbidden)},
-		{name: "chat not found", to: "777000123", check: is(notify.ErrUndeliverable, tgbot.ErrorBadRequest)},
-		{name: "not a chat id", to: "parent@example.org", check: is(notify.ErrUndeliverable)},
+		{name: "blocked", block: true, m: text, check: is(notify.ErrBlocked, tgbot.ErrorForbidden)},
+		{name: "chat not found", to: "777000123", m: text, check: is(notify.ErrUndeliverable, tgbot.ErrorBadRequest)},
+		{name: "not a chat id", to: "parent@example.org", m: text, check: is(notify.ErrUndeliverable)},
 		{name: "bad HTML", m: notify.Message{HTML: "<b>5"}, check: is(notify.ErrUndeliverable, tgbot.ErrorBadRequest)},
 		{name: "callback data over 64 bytes", m: notify.Message{HTML: "x", Buttons: [][]notify.Button{{{Text: "Да", Data: strings.Repeat("я", 33)}}}},
 			check: is(notify.ErrUndeliverable)},
 		{name: "empty", m: notify.Message{}, check: is(notify.ErrUndeliverable)},
-		{name: "5xx", fault: &telegramtest.Fault{Status: http.StatusBadGateway}, check: transient},
-		{name: "connection dropped", fault: &telegramtest.Fault{Drop: true}, check: transient},
-		{name: "429", fault: &telegramtest.Fault{Status: http.StatusTooManyRequests, RetryAfter: 7}, check: retryAfter(7 * time.Second)},
+		{name: "5xx", fault: &telegramtest.Fault{Status: http.StatusBadGateway}, m: text, check: transient},
+		{name: "connection dropped", fault: &telegramtest.Fault{Drop: true}, m: text, check: transient},
+		{name: "429", fault: &telegramtest.Fault{Status: http.StatusTooManyRequests, RetryAfter: 7}, m: text, check: retryAfter(7 * time.Second)},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -107,9 +108,6 @@ func TestSendErrors(t *testing.T) {
 			to := tc.to
 			if to == "" {
 				to = itoa(chat)
-			}
-			if tc.m.HTML == "" && tc.name != "empty" {
-				tc.m.HTML = "Новая оценка"
 			}
 			ch := telegram.NewChannel(newClient(t, s), telegram.NewPacer(cluster.NewMemory(nil).Limiter, fast))
 			tc.check(t, ch.Send(ctxFor(t, 10*time.Second), notify.Address{To: to}, tc.m))
