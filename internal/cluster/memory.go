@@ -16,7 +16,6 @@ type memory struct {
 	mu        sync.Mutex
 	now       func() time.Time
 	sleep     sleepFunc
-	queue     queue
 	nextSweep time.Time
 	token     uint64
 

@@ -57,13 +57,8 @@ func (m *memory) bucket(key string, limit Limit, now time.Time) *memLimit {
 	return e
 }
 
-// Wait implements Limiter; the callers of one key take turns.
+// Wait implements Limiter.
 func (l memLimiter) Wait(ctx context.Context, key string, limit Limit) error {
-	leave, err := l.m.queue.enter(ctx, key)
-	if err != nil {
-		return err
-	}
-	defer leave()
 	allow := func(ctx context.Context) (bool, time.Duration, error) { return l.Allow(ctx, key, limit) }
 	return wait(ctx, allow, l.m.sleep)
 }

@@ -20,7 +20,6 @@ type redisStore struct {
 	prefix string
 	rate   *redis_rate.Limiter
 	locks  *redislock.Client
-	queue  queue
 }
 
 // Key kinds under the prefix.

@@ -32,14 +32,8 @@ func (l redisLimiter) Allow(ctx context.Context, key string, limit Limit) (bool,
 	return true, 0, nil
 }
 
-// Wait implements Limiter; the callers of one key in this process take
-// turns.
+// Wait implements Limiter.
 func (l redisLimiter) Wait(ctx context.Context, key string, limit Limit) error {
-	leave, err := l.r.queue.enter(ctx, key)
-	if err != nil {
-		return err
-	}
-	defer leave()
 	allow := func(ctx context.Context) (bool, time.Duration, error) { return l.Allow(ctx, key, limit) }
 	return wait(ctx, allow, sleep)
 }

@@ -5,6 +5,8 @@ import (
 	"testing"
 	"time"
 
+	tgbot "github.com/go-telegram/bot"
+
 	"github.com/schooldiary/diary/internal/cluster"
 	"github.com/schooldiary/diary/internal/cluster/clustertest"
 	"github.com/schooldiary/diary/internal/notify/telegram"
@@ -15,19 +17,22 @@ import (
 // TELEGRAM_RATE 25 through the emulator with Telegram's limits on: one
 // process on the memory limiter, and three senders sharing Redis. It reports
 // the rate achieved over the configured one (target ≥ 0.97), the most
-// messages in one sliding second (at most 25), the shortest span of 26
+// messages in one sliding second by the emulator's clock and as they left
+// the senders (at most 25), the shortest span of 26
 // messages (over 1000 ms) and the refusals (0). A run
 // takes about 41 s: use -benchtime=1x.
 func BenchmarkBroadcast(b *testing.B) {
 	const rate, n = 25, 1000
 	b.Run("memory/1-sender", func(b *testing.B) {
-		benchBroadcast(b, rate, n, func(s *telegramtest.Server) []*telegram.Channel {
+		benchBroadcast(b, rate, n, func(s *telegramtest.Server, left *clustertest.Instants) []*telegram.Channel {
 			p := telegram.NewPacer(cluster.NewMemory(nil).Limiter, telegram.DefaultLimits(rate))
-			return []*telegram.Channel{telegram.NewChannel(newClient(b, s), p)}
+			return []*telegram.Channel{telegram.NewChannel(newClient(b, s, tgbot.WithHTTPClient(time.Minute, leaving{left})), p)}
 		})
 	})
 	b.Run("redis/3-senders", func(b *testing.B) {
-		benchBroadcast(b, rate, n, func(s *telegramtest.Server) []*telegram.Channel { return redisReplicas(b, s, 3, rate) })
+		benchBroadcast(b, rate, n, func(s *telegramtest.Server, left *clustertest.Instants) []*telegram.Channel {
+			return redisReplicas(b, s, 3, rate, left)
+		})
 	})
 }
 
@@ -44,12 +49,13 @@ func tightest(ts []time.Time, k int) time.Duration {
 
 // benchBroadcast runs one broadcast of n chats per iteration on the
 // channels open returns, 16 workers each, and reports its figures.
-func benchBroadcast(b *testing.B, rate, n int, open func(*telegramtest.Server) []*telegram.Channel) {
+func benchBroadcast(b *testing.B, rate, n int, open func(*telegramtest.Server, *clustertest.Instants) []*telegram.Channel) {
 	for b.Loop() {
 		b.StopTimer()
 		s := newEmulator(b, telegramtest.Options{})
 		chats := startedUsers(b, s, n)
-		chans := open(s)
+		var left clustertest.Instants
+		chans := open(s, &left)
 		b.StartTimer()
 		errs := broadcast(ctxFor(b, 10*time.Minute), chans, 16, chats)
 		b.StopTimer()
@@ -61,6 +67,7 @@ func benchBroadcast(b *testing.B, rate, n int, open func(*telegramtest.Server) [
 			b.ReportMetric(achieved, "msgs/s")
 		}
 		b.ReportMetric(float64(clustertest.MaxInWindow(ts, time.Second)), "max-in-1s")
+		b.ReportMetric(float64(clustertest.MaxInWindow(left.Times(), time.Second)), "max-in-1s-leaving")
 		b.ReportMetric(tightest(ts, rate+1).Seconds()*1000, "ms-tightest-26")
 		b.ReportMetric(float64(len(errs)), "refused")
 		b.ReportMetric(float64(n-len(ts)), "lost")

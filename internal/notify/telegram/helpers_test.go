@@ -30,9 +30,10 @@ func newEmulator(t testing.TB, opt telegramtest.Options) *telegramtest.Server {
 }
 
 // newClient is a go-telegram/bot client of s.
-func newClient(t testing.TB, s *telegramtest.Server) *tgbot.Bot {
+func newClient(t testing.TB, s *telegramtest.Server, opts ...tgbot.Option) *tgbot.Bot {
 	t.Helper()
-	c, err := tgbot.New(s.Token(), tgbot.WithServerURL(s.URL()), tgbot.WithSkipGetMe(), tgbot.WithErrorsHandler(func(error) {}))
+	opts = append([]tgbot.Option{tgbot.WithServerURL(s.URL()), tgbot.WithSkipGetMe(), tgbot.WithErrorsHandler(func(error) {})}, opts...)
+	c, err := tgbot.New(s.Token(), opts...)
 	if err != nil {
 		t.Fatalf("tgbot.New: %v", err)
 	}

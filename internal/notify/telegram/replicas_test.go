@@ -2,9 +2,13 @@ package telegram_test
 
 import (
 	"context"
+	"net/http"
+	"strings"
 	"sync"
 	"testing"
 	"time"
+
+	tgbot "github.com/go-telegram/bot"
 
 	"github.com/schooldiary/diary/internal/cluster"
 	"github.com/schooldiary/diary/internal/cluster/clustertest"
@@ -44,17 +48,31 @@ func broadcast(ctx context.Context, chans []*telegram.Channel, workers int, chat
 }
 
 // redisReplicas returns n channels to s, each with its own Redis client and
-// go-telegram client, sharing one limiter at rate.
-func redisReplicas(t testing.TB, s *telegramtest.Server, n, rate int) []*telegram.Channel {
+// go-telegram client, sharing one limiter at rate; left records the
+// instants their messages leave.
+func redisReplicas(t testing.TB, s *telegramtest.Server, n, rate int, left *clustertest.Instants) []*telegram.Channel {
 	t.Helper()
 	prefix := testPrefix(t)
 	cleanKeys(t, prefix)
 	chans := make([]*telegram.Channel, n)
 	for i := range chans {
 		set := redisSet(t, testenv.RedisURL(t), prefix)
-		chans[i] = telegram.NewChannel(newClient(t, s), telegram.NewPacer(set.Limiter, telegram.DefaultLimits(rate)))
+		client := newClient(t, s, tgbot.WithHTTPClient(time.Minute, leaving{left}))
+		chans[i] = telegram.NewChannel(client, telegram.NewPacer(set.Limiter, telegram.DefaultLimits(rate)))
 	}
 	return chans
+}
+
+// leaving is a go-telegram HTTP client that records the instant each
+// message leaves the process: when its request starts.
+type leaving struct{ at *clustertest.Instants }
+
+// Do records the instant of a sendMessage and sends the request.
+func (l leaving) Do(r *http.Request) (*http.Response, error) {
+	if strings.HasSuffix(r.URL.Path, "/sendMessage") {
+		l.at.Add(time.Now())
+	}
+	return http.DefaultClient.Do(r)
 }
 
 // sentAt returns the instants at which the emulator took the bot's
@@ -71,23 +89,25 @@ func sentAt(s *telegramtest.Server, chats []int64) []time.Time {
 
 // TestThreeReplicasShareTheLimit: three senders, each with its own Redis
 // client, send 75 messages to 75 chats at TELEGRAM_RATE 25 through the
-// emulator with Telegram's limits on: no 429, every message there, and no
-// sliding second of the emulator's clock with more than 25.
-// The rate floor is loose (0.85): the test machine is shared and loaded;
-// BenchmarkBroadcast measures the rate.
+// emulator with Telegram's limits on (30 in any second): no 429, every
+// message there, and no sliding second with more than 25 leaving the
+// senders. The emulator's clock, which also counts the time from the
+// limiter's answer to a request's arrival (tens of milliseconds on a loaded
+// machine), is held to Telegram's 30 only: see docs/benchmarks.md. The rate
+// floor is loose (0.85) for the same reason; BenchmarkBroadcast measures it.
 func TestThreeReplicasShareTheLimit(t *testing.T) {
 	const rate, n = 25, 75
 	s := newEmulator(t, telegramtest.Options{})
 	chats := startedUsers(t, s, n)
-	chans := redisReplicas(t, s, 3, rate)
+	var left clustertest.Instants
+	chans := redisReplicas(t, s, 3, rate, &left)
 	if errs := broadcast(ctxFor(t, time.Minute), chans, 8, chats); len(errs) > 0 {
 		t.Fatalf("%d sends failed, first: %v", len(errs), errs[0])
 	}
-	ts := sentAt(s, chats)
-	if len(ts) != n {
+	if ts := sentAt(s, chats); len(ts) != n {
 		t.Fatalf("%d messages arrived, want %d", len(ts), n)
 	}
-	clustertest.CheckSliding(t, ts, rate, time.Second, 0.85)
+	clustertest.CheckSliding(t, left.Times(), rate, time.Second, 0.85)
 }
 
 // TestMemoryPacerKeepsTheWindow is the embedded setup: one process, one
