@@ -3,6 +3,7 @@ package telegram_test
 import (
 	"errors"
 	"net/http"
+	"net/http/httptest"
 	"strings"
 	"testing"
 	"time"
@@ -145,4 +146,23 @@ func retryAfter(want time.Duration) func(t *testing.T, err error) {
 			t.Errorf("error %v, want a *notify.RetryAfterError of %v", err, want)
 		}
 	}
+}
+
+// TestSendTimeOutIsTransient: a Bot API that does not answer in time is a
+// transient error, to be retried.
+func TestSendTimeOutIsTransient(t *testing.T) {
+	release := make(chan struct{})
+	hang := httptest.NewServer(http.HandlerFunc(func(_ http.ResponseWriter, r *http.Request) {
+		select {
+		case <-release:
+		case <-r.Context().Done():
+		}
+	}))
+	defer hang.Close()
+	defer close(release) // before Close, which waits for the handlers
+	client, err := tgbot.New("1:token", tgbot.WithServerURL(hang.URL), tgbot.WithSkipGetMe(),
+		tgbot.WithHTTPClient(time.Minute, &http.Client{Timeout: 100 * time.Millisecond}))
+	must(t, err)
+	ch := telegram.NewChannel(client, telegram.NewPacer(cluster.NewMemory(nil).Limiter, fast))
+	transient(t, ch.Send(ctxFor(t, 10*time.Second), notify.Address{To: "42"}, notify.Message{HTML: "x"}))
 }
