@@ -65,6 +65,7 @@ func newTelegram(ctx context.Context, cfg config.Bot, db telegramStore, api tele
 	b, err := bot.New(bot.Deps{
 		Store: db, Cluster: cl, Log: log, Consent: consent, Views: bot.DiaryViews(db),
 		PhoneLinkSchools: cfg.PhoneLinkSchools, BotUsername: cfg.TelegramBotUsername, Backoff: api.backoff,
+		BotLimit: cluster.TelegramRate(int(cfg.TelegramRate)),
 	})
 	if err != nil {
 		cl.Close()

@@ -86,10 +86,11 @@ type Deps struct {
 	Views Views
 	// HandlerTimeout bounds one update; DefaultHandlerTimeout when 0.
 	HandlerTimeout time.Duration
-	// BotLimit and ChatLimit pace the bot's sends (shared through the
-	// cluster limiter with the notification sender); Telegram's limits
-	// (cluster.TelegramBot, cluster.TelegramChat) when zero.
-	BotLimit, ChatLimit cluster.Limit
+	// BotLimit, ChatLimit and GroupLimit pace the bot's sends (shared
+	// through the cluster limiter with the notification sender, which must
+	// use the same); Telegram's limits (cluster.TelegramBot, TelegramChat,
+	// TelegramGroup) when zero.
+	BotLimit, ChatLimit, GroupLimit cluster.Limit
 	// Random is the source of link codes and button ids; crypto/rand when nil.
 	Random io.Reader
 	// BotUsername is used in the deep links of letters; getMe's when empty.
@@ -154,6 +155,9 @@ func withDefaults(d Deps) Deps {
 	}
 	if d.ChatLimit == (cluster.Limit{}) {
 		d.ChatLimit = cluster.TelegramChat
+	}
+	if d.GroupLimit == (cluster.Limit{}) {
+		d.GroupLimit = cluster.TelegramGroup
 	}
 	if d.Random == nil {
 		d.Random = rand.Reader

@@ -5,11 +5,12 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"strconv"
-	"time"
 
 	tgbot "github.com/go-telegram/bot"
 	"github.com/go-telegram/bot/models"
+
+	"github.com/schooldiary/diary/internal/notify"
+	"github.com/schooldiary/diary/internal/notify/telegram"
 )
 
 // maxSendTries bounds the attempts of one send that Telegram answers 429.
@@ -52,26 +53,21 @@ func (b *B) sendDocument(ctx context.Context, chatID int64, name string, data []
 	})
 }
 
-// paced runs do under the bot's and the chat's limits. A 429 pauses the
-// whole bot for retry_after (every replica) and is tried again; a 403 marks
-// the chat blocked.
+// paced runs do under the bot's and the chat's limits, through the pacer
+// the notices share (internal/notify/telegram). A 429 pauses the whole bot
+// for retry_after (every replica) and is tried again; a 403 marks the chat
+// blocked.
 func (b *B) paced(ctx context.Context, chatID int64, do func(context.Context) error) error {
+	pacer := b.pacer()
 	var err error
 	for try := 0; try < maxSendTries; try++ {
-		if err = b.wait(ctx, chatID); err != nil {
-			return err
-		}
-		err = do(ctx)
-		var tooMany *tgbot.TooManyRequestsError
-		if !errors.As(err, &tooMany) {
+		err = pacer.Send(ctx, chatID, do)
+		var retry *notify.RetryAfterError
+		if !errors.As(err, &retry) {
 			break
 		}
-		pause := time.Duration(max(tooMany.RetryAfter, 1)) * time.Second
-		if perr := b.d.Cluster.Limiter.Pause(ctx, sendBotKey, pause); perr != nil {
-			return fmt.Errorf("send: pause: %w", perr)
-		}
 	}
-	if errors.Is(err, tgbot.ErrorForbidden) {
+	if errors.Is(err, notify.ErrBlocked) {
 		b.markBlocked(ctx, chatID)
 	}
 	if err != nil {
@@ -80,21 +76,11 @@ func (b *B) paced(ctx context.Context, chatID int64, do func(context.Context) er
 	return nil
 }
 
-// Keys of the shared send limits; the notification sender uses the same.
-const sendBotKey = "send:bot"
-
-// sendChatKey is the limiter key of one chat.
-func sendChatKey(chatID int64) string { return "send:chat:" + strconv.FormatInt(chatID, 10) }
-
-// wait takes one send from the bot's and the chat's limits.
-func (b *B) wait(ctx context.Context, chatID int64) error {
-	if err := b.d.Cluster.Limiter.Wait(ctx, sendBotKey, b.d.BotLimit); err != nil {
-		return fmt.Errorf("send: bot limit: %w", err)
-	}
-	if err := b.d.Cluster.Limiter.Wait(ctx, sendChatKey(chatID), b.d.ChatLimit); err != nil {
-		return fmt.Errorf("send: chat limit: %w", err)
-	}
-	return nil
+// pacer returns the shared pacer on the bot's limits; it holds no state, the
+// cluster limiter does.
+func (b *B) pacer() *telegram.Pacer {
+	limits := telegram.Limits{Bot: b.d.BotLimit, Chat: b.d.ChatLimit, Group: b.d.GroupLimit}
+	return telegram.NewPacer(b.d.Cluster.Limiter, limits, telegram.WithLog(b.log))
 }
 
 // markBlocked records that the user blocked the bot.

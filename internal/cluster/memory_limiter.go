@@ -31,26 +31,27 @@ func (l memLimiter) Allow(_ context.Context, key string, limit Limit) (bool, tim
 		return false, until.Sub(now), nil
 	}
 	e := m.bucket(key, limit, now)
-	r := e.lim.ReserveN(now, 1)
+	r := e.lim.ReserveN(now, unitsPerEvent)
 	if d := r.DelayFrom(now); d > 0 {
 		r.CancelAt(now)
 		return false, d, nil
 	}
-	e.idle = now.Add(limit.interval() * time.Duration(limit.Burst))
+	e.idle = now.Add(limit.interval()*time.Duration(limit.Burst) + limit.Slack)
 	return true, 0, nil
 }
 
 // bucket returns key's bucket, made or re-limited for limit. The caller holds
 // the mutex.
 func (m *memory) bucket(key string, limit Limit, now time.Time) *memLimit {
-	r := rate.Limit(float64(limit.Rate) / limit.Period.Seconds())
+	units, burst := limit.units()
+	r := rate.Limit(float64(units) / limit.Period.Seconds())
 	e, ok := m.limits[key]
 	if !ok || !now.Before(e.idle) {
-		e = &memLimit{lim: rate.NewLimiter(r, limit.Burst), limit: limit}
+		e = &memLimit{lim: rate.NewLimiter(r, burst), limit: limit}
 		m.limits[key] = e
 	} else if e.limit != limit {
 		e.lim.SetLimitAt(now, r)
-		e.lim.SetBurstAt(now, limit.Burst)
+		e.lim.SetBurstAt(now, burst)
 		e.limit = limit
 	}
 	return e

@@ -20,8 +20,9 @@ func (l redisLimiter) Allow(ctx context.Context, key string, limit Limit) (bool,
 	if d, err := l.PausedFor(ctx, key); err != nil || d > 0 {
 		return false, d, err
 	}
-	lim := redis_rate.Limit{Rate: limit.Rate, Burst: limit.Burst, Period: limit.Period}
-	res, err := l.r.rate.Allow(ctx, l.r.key(kindLimit, key), lim)
+	units, burst := limit.units()
+	lim := redis_rate.Limit{Rate: units, Burst: burst, Period: limit.Period}
+	res, err := l.r.rate.AllowN(ctx, l.r.key(kindLimit, key), lim, unitsPerEvent)
 	if err != nil {
 		return false, 0, errRedis("allow", err)
 	}

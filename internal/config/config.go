@@ -29,6 +29,10 @@ type Common struct {
 	LogFormat string `env:"LOG_FORMAT"`
 	// LogLevel is debug, info, warn or error.
 	LogLevel string `env:"LOG_LEVEL" envDefault:"info"`
+	// TelegramRate is the overall pace of sends to Telegram, messages in any
+	// second, shared by the bot's replies and the notices of every process
+	// (cluster.DefaultTelegramRate by default, at most 30).
+	TelegramRate TelegramRate `env:"TELEGRAM_RATE" envDefault:"25"`
 }
 
 // Bot holds the settings of cmd/bot.

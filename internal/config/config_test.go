@@ -7,6 +7,8 @@ import (
 	"log/slog"
 	"strings"
 	"testing"
+
+	"github.com/schooldiary/diary/internal/cluster"
 )
 
 // envOf returns a getenv over m.
@@ -29,6 +31,7 @@ func TestLoadBotDefaults(t *testing.T) {
 		{"Format", c.Format(), "text"},
 		{"TelegramAPIURL", c.TelegramAPIURL, "https://api.telegram.org"},
 		{"DatabaseURL", c.DatabaseURL, ""},
+		{"TelegramRate", c.TelegramRate, TelegramRate(cluster.DefaultTelegramRate)},
 	}
 	for _, ch := range checks {
 		if ch.got != ch.want {
@@ -96,6 +99,10 @@ func TestValidateErrors(t *testing.T) {
 		{"webhook without secret", map[string]string{"WEBHOOK_URL": "https://bot.example.org/hook"}, "WEBHOOK_SECRET must be set"},
 		{"webhook over http", map[string]string{"WEBHOOK_URL": "http://bot.example.org/hook", "WEBHOOK_SECRET": "abc"}, "WEBHOOK_URL must be an https:// URL"},
 		{"secret with bad chars", map[string]string{"WEBHOOK_URL": "https://b.example.org/", "WEBHOOK_SECRET": "a b"}, "WEBHOOK_SECRET must be 1 to 256"},
+		{"rate over Telegram's", map[string]string{"TELEGRAM_RATE": "31"}, `TELEGRAM_RATE must be a whole number of messages a second from 1 to 30; got "31"`},
+		{"rate zero", map[string]string{"TELEGRAM_RATE": "0"}, "TELEGRAM_RATE must be a whole number"},
+		{"rate not a number", map[string]string{"TELEGRAM_RATE": "fast"}, `TELEGRAM_RATE must be a whole number of messages a second from 1 to 30; got "fast"`},
+		{"rate a fraction", map[string]string{"TELEGRAM_RATE": "25.5"}, "TELEGRAM_RATE must be a whole number"},
 		{"secret without url", map[string]string{"WEBHOOK_SECRET": "abc"}, "WEBHOOK_SECRET is set but WEBHOOK_URL is not"},
 	}
 	for _, tt := range tests {
@@ -108,6 +115,18 @@ func TestValidateErrors(t *testing.T) {
 				t.Errorf("error = %q, want it to contain %q", err, tt.want)
 			}
 		})
+	}
+}
+
+func TestTelegramRate(t *testing.T) {
+	for _, in := range []string{"1", "29", " 30 "} {
+		c, err := LoadScheduler(envOf(map[string]string{"TELEGRAM_RATE": in}))
+		if err != nil {
+			t.Fatalf("TELEGRAM_RATE=%q: %v", in, err)
+		}
+		if got := fmt.Sprint(int(c.TelegramRate)); got != strings.TrimSpace(in) {
+			t.Errorf("TELEGRAM_RATE=%q read as %s", in, got)
+		}
 	}
 }
 

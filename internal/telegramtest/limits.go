@@ -1,13 +1,16 @@
 package telegramtest
 
-import "time"
+import (
+	"slices"
+	"time"
+)
 
-// Rate allows N events per Per, in bursts of up to Burst (N when zero).
-// A Rate with N <= 0 does not limit.
+// Rate allows at most N events in any sliding window of Per, as Telegram
+// counts: not per-second buckets, and no burst beyond N. A Rate with N <= 0
+// does not limit.
 type Rate struct {
-	N     int
-	Per   time.Duration
-	Burst int
+	N   int
+	Per time.Duration
 }
 
 // Limits are the sending limits the emulator enforces with 429.
@@ -21,71 +24,53 @@ type Limits struct {
 }
 
 // DefaultLimits are Telegram's published limits: 30 messages a second per
-// bot, 1 a second per private chat (with a small burst, as Telegram tolerates),
-// 20 a minute per group.
+// bot, 1 a second per private chat, 20 a minute per group, each in any
+// sliding window.
 func DefaultLimits() Limits {
 	return Limits{
 		Bot:     Rate{N: 30, Per: time.Second},
-		Private: Rate{N: 1, Per: time.Second, Burst: 3},
+		Private: Rate{N: 1, Per: time.Second},
 		Group:   Rate{N: 20, Per: time.Minute},
 	}
 }
 
-// gcra is a generic cell rate algorithm: an event conforms when the
-// theoretical arrival time (tat) is at most tolerance ahead of now.
-type gcra struct {
-	on        bool
-	interval  time.Duration
-	tolerance time.Duration
-}
+// on reports whether r limits at all.
+func (r Rate) on() bool { return r.N > 0 && r.Per > 0 }
 
-func newGCRA(r Rate) gcra {
-	if r.N <= 0 || r.Per <= 0 {
-		return gcra{}
-	}
-	burst := r.Burst
-	if burst <= 0 {
-		burst = r.N
-	}
-	interval := r.Per / time.Duration(r.N)
-	return gcra{on: true, interval: interval, tolerance: time.Duration(burst-1) * interval}
-}
-
-// wait is how long from now until one more event conforms.
-func (g gcra) wait(tat, now time.Time) time.Duration {
-	if !g.on {
+// wait is how long from now until one more event fits in the window, given
+// the log of the last events accepted (oldest first).
+func (r Rate) wait(log []time.Time, now time.Time) time.Duration {
+	if !r.on() || len(log) < r.N {
 		return 0
 	}
-	if allowAt := maxTime(tat, now).Add(-g.tolerance); now.Before(allowAt) {
-		return allowAt.Sub(now)
+	return max(log[len(log)-r.N].Add(r.Per).Sub(now), 0)
+}
+
+// take logs one event at now and keeps the last N, all wait looks at.
+func (r Rate) take(log []time.Time, now time.Time) []time.Time {
+	if !r.on() {
+		return log
 	}
-	return 0
-}
-
-// take counts one event at now and returns the new tat.
-func (g gcra) take(tat, now time.Time) time.Time {
-	return maxTime(tat, now).Add(g.interval)
-}
-
-func maxTime(a, b time.Time) time.Time {
-	if a.After(b) {
-		return a
+	log = append(log, now)
+	if extra := len(log) - r.N; extra > 0 {
+		log = slices.Delete(log, 0, extra)
 	}
-	return b
+	return log
 }
 
-// limiter applies Limits to the bot's messages. Guarded by state.mu.
+// limiter applies Limits to the bot's messages with a sliding-window log per
+// bot and per chat. Guarded by state.mu.
 type limiter struct {
-	bot, private, group gcra
-	botTAT              time.Time
-	chatTAT             map[int64]time.Time
+	bot, private, group Rate
+	botLog              []time.Time
+	chatLog             map[int64][]time.Time
 }
 
 func newLimiter(l Limits, off bool) *limiter {
 	if off {
-		return &limiter{chatTAT: map[int64]time.Time{}}
+		return &limiter{chatLog: map[int64][]time.Time{}}
 	}
-	return &limiter{bot: newGCRA(l.Bot), private: newGCRA(l.Private), group: newGCRA(l.Group), chatTAT: map[int64]time.Time{}}
+	return &limiter{bot: l.Bot, private: l.Private, group: l.Group, chatLog: map[int64][]time.Time{}}
 }
 
 // allow counts a message to chatID at now, or, when a limit is exceeded,
@@ -95,15 +80,13 @@ func (l *limiter) allow(chatID int64, group bool, now time.Time) time.Duration {
 	if group {
 		per = l.group
 	}
-	wait := max(l.bot.wait(l.botTAT, now), per.wait(l.chatTAT[chatID], now))
+	wait := max(l.bot.wait(l.botLog, now), per.wait(l.chatLog[chatID], now))
 	if wait > 0 {
 		return wait
 	}
-	if l.bot.on {
-		l.botTAT = l.bot.take(l.botTAT, now)
-	}
-	if per.on {
-		l.chatTAT[chatID] = per.take(l.chatTAT[chatID], now)
+	l.botLog = l.bot.take(l.botLog, now)
+	if per.on() {
+		l.chatLog[chatID] = per.take(l.chatLog[chatID], now)
 	}
 	return 0
 }

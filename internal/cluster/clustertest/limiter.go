@@ -18,6 +18,7 @@ func testLimiter(t *testing.T, open func(t *testing.T) Env) {
 	t.Run("WaitEndsWithContext", func(t *testing.T) { testWaitContext(t, open(t)) })
 	t.Run("Pause", func(t *testing.T) { testPause(t, open(t)) })
 	t.Run("PauseExpires", func(t *testing.T) { testPauseExpires(t, open(t)) })
+	t.Run("SlidingWindow", func(t *testing.T) { testSlidingWindow(t, open(t)) })
 }
 
 // allowN calls Allow n times and returns how many were allowed and the last

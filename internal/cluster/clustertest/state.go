@@ -223,6 +223,14 @@ func testInvalid(t *testing.T, open func(t *testing.T) Env) {
 			_, _, err := s.Limiter.Allow(ctx(t), "k", cluster.Limit{Rate: 1, Period: time.Second})
 			return err
 		}},
+		{"Allow negative slack", func() error {
+			_, _, err := s.Limiter.Allow(ctx(t), "k", cluster.Limit{Rate: 1, Period: time.Second, Burst: 1, Slack: -1})
+			return err
+		}},
+		{"Allow slack of a whole interval", func() error {
+			_, _, err := s.Limiter.Allow(ctx(t), "k", cluster.Limit{Rate: 2, Period: time.Second, Burst: 1, Slack: time.Second / 2})
+			return err
+		}},
 		{"Wait zero period", func() error { return s.Limiter.Wait(ctx(t), "k", cluster.Limit{Rate: 1, Burst: 1}) }},
 		{"Pause zero", func() error { return s.Limiter.Pause(ctx(t), "k", 0) }},
 		{"TryLock zero ttl", func() error { _, err := s.Locker.TryLock(ctx(t), "k", 0); return err }},
