@@ -44,6 +44,7 @@ const usage = `Использование: diaryctl КОМАНДА [флаги]
   codes --school КОД --staff      коды привязки сотрудникам (--role РОЛЬ — одной роли)
   backup --out ФАЙЛ               резервная копия (SQLite; для PostgreSQL — команда pg_dump)
   restore --from ФАЙЛ             восстановить SQLite из копии (бот и планировщик остановлены)
+  notices [--status failed]       уведомления с историей (--id N — одно со всей историей)
 
 База выбирается переменной DATABASE_URL (см. README.md). Справка по команде:
 diaryctl КОМАНДА -h.
@@ -60,6 +61,7 @@ Commands:
   codes --school CODE --staff     link codes for the staff (--role ROLE: one role)
   backup --out FILE               back up (SQLite; the pg_dump command for PostgreSQL)
   restore --from FILE             restore SQLite from a backup (bot and scheduler stopped)
+  notices [--status failed]       notices with their history (--id N: one, whole history)
 
 DATABASE_URL selects the store (see README.md). Help on a command:
 diaryctl COMMAND -h.
@@ -87,6 +89,7 @@ var commands = map[string]command{
 	"codes":   cmdCodes,
 	"backup":  cmdBackup,
 	"restore": cmdRestore,
+	"notices": cmdNotices,
 }
 
 // run executes the command line args; output to stdout, problems to stderr.

@@ -29,7 +29,7 @@ func BenchmarkEnqueue10000(b *testing.B) {
 			if err != nil {
 				b.Fatal(err)
 			}
-			svc := newService(b, db, clock.Now, nil)
+			svc := newService(b, db, clock.Now, nil, nil)
 			b.ResetTimer()
 			for i := 0; b.Loop(); i++ {
 				if _, err := svc.Enqueue(b.Context(), announcement(school.ID, i, 10_000)); err != nil {

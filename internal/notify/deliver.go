@@ -43,6 +43,9 @@ func (w *deliverer) Timeout(*river.Job[DeliverArgs]) time.Duration { return JobT
 // or rescued job never sends twice what was recorded), snoozing it while
 // its quiet hours last.
 func (w *deliverer) Work(ctx context.Context, job *river.Job[DeliverArgs]) error {
+	if job.Attempt > 1 {
+		w.s.observer.Retried()
+	}
 	n, err := w.s.store.Notice(ctx, job.Args.NoticeID)
 	if errors.Is(err, diary.ErrNotFound) {
 		return river.JobCancel(err)
@@ -106,6 +109,7 @@ func (s *Service) deliver(ctx context.Context, n diary.Notice, a diary.NoticeAdd
 	}
 	for i, r := range rs {
 		err := s.channels[r.channel].Send(ctx, r.to, message(n))
+		s.observer.Sent(r.channel, OutcomeOf(err))
 		if !errors.Is(err, ErrBlocked) || i == len(rs)-1 {
 			return s.outcome(ctx, n, a, r, err)
 		}

@@ -183,6 +183,13 @@ func newEnv(t *testing.T, kind string) *env {
 // openEnv is newEnv without starting delivery.
 func openEnv(t *testing.T, kind string) *env {
 	t.Helper()
+	return openObservedEnv(t, kind, nil)
+}
+
+// openObservedEnv is openEnv with the service's observer made by observe
+// over the store (none when observe is nil).
+func openObservedEnv(t *testing.T, kind string, observe func(noticeDB) notify.Observer) *env {
+	t.Helper()
 	e := &env{clock: &tickClock{}, tg: &recorder{name: "telegram"}, mail: &recorder{name: "email"}}
 	e.clock.Jump(t, nextDay(12, 0))
 	e.db = openStore(t, kind, e.clock.Now)
@@ -191,7 +198,11 @@ func openEnv(t *testing.T, kind string) *env {
 		t.Fatal(err)
 	}
 	e.refs = storetest.Resolve(t, e.db, b)
-	e.svc = newService(t, e.db, e.clock.Now, map[string]notify.Channel{"telegram": e.tg, "email": e.mail})
+	var obs notify.Observer
+	if observe != nil {
+		obs = observe(e.db)
+	}
+	e.svc = newService(t, e.db, e.clock.Now, map[string]notify.Channel{"telegram": e.tg, "email": e.mail}, obs)
 	events, cancel := e.svc.Subscribe(river.EventKindJobCompleted, river.EventKindJobCancelled,
 		river.EventKindJobFailed, river.EventKindJobSnoozed)
 	e.events = events
@@ -208,10 +219,11 @@ func (e *env) start(t *testing.T) {
 	t.Cleanup(func() { stop(t, e.svc) })
 }
 
-// newService returns a delivery service retrying at once and polling often.
-func newService(t testing.TB, db notify.Store, now func() time.Time, chans map[string]notify.Channel) *notify.Service {
+// newService returns a delivery service retrying at once and polling often,
+// telling obs (when not nil) what it does.
+func newService(t testing.TB, db notify.Store, now func() time.Time, chans map[string]notify.Channel, obs notify.Observer) *notify.Service {
 	t.Helper()
-	svc, err := notify.New(db, notify.Config{Channels: chans, Now: now, PollInterval: 50 * time.Millisecond,
+	svc, err := notify.New(db, notify.Config{Channels: chans, Now: now, PollInterval: 50 * time.Millisecond, Observer: obs,
 		Backoff: func(int) time.Duration { return 10 * time.Millisecond },
 		Logger:  slog.New(slog.NewTextHandler(t.Output(), &slog.HandlerOptions{Level: slog.LevelWarn}))})
 	if err != nil {

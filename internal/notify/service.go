@@ -36,6 +36,8 @@ type Config struct {
 	PollInterval time.Duration
 	// Logger receives River's warnings; slog.Default when nil.
 	Logger *slog.Logger
+	// Observer hears every send and retry (metrics); none when nil.
+	Observer Observer
 }
 
 // Timing of stuck jobs: a delivery running longer than JobTimeout is
@@ -54,13 +56,18 @@ type Service struct {
 	quiet    quiet.Hours
 	now      func() time.Time
 	backoff  func(attempt int) time.Duration
+	observer Observer
 	engine   engine
 }
 
 // New returns the delivery service over db, which must be the PostgreSQL or
 // the SQLite store (River runs in the same database).
 func New(db Store, cfg Config) (*Service, error) {
-	s := &Service{store: db, channels: cfg.Channels, quiet: cfg.Quiet, now: cfg.Now, backoff: cfg.Backoff}
+	s := &Service{store: db, channels: cfg.Channels, quiet: cfg.Quiet, now: cfg.Now, backoff: cfg.Backoff,
+		observer: cfg.Observer}
+	if s.observer == nil {
+		s.observer = nopObserver{}
+	}
 	if s.quiet == (quiet.Hours{}) {
 		s.quiet = quiet.Default
 	}

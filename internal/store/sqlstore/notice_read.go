@@ -15,12 +15,18 @@ const noticeCols = `n.id, n.key, n.kind, n.school_id, n.recipient_kind, n.recipi
 func scanNotice(r Scanner) (diary.Notice, error) {
 	var n diary.Notice
 	var urgent, ack int
-	err := r.Scan(&n.ID, &n.Key, &n.Kind, &n.SchoolID, &n.Recipient.Kind, &n.Recipient.ID, &n.Language,
-		&n.Subject, &n.HTML, &n.Text, &urgent, &ack, &n.Status, InstantCol{&n.CreatedAt},
-		InstantCol{&n.NotBefore}, InstantCol{&n.SentAt}, &n.Channel, &n.Attempts, &n.LastError,
-		InstantCol{&n.AcknowledgedAt}, &n.TimeZone)
+	err := r.Scan(noticeDest(&n, &urgent, &ack)...)
 	n.Urgent, n.AckRequired = urgent == 1, ack == 1
 	return n, err
+}
+
+// noticeDest are the scan destinations of noticeCols into n, the two
+// flags into urgent and ack as the 0 or 1 both stores keep.
+func noticeDest(n *diary.Notice, urgent, ack *int) []any {
+	return []any{&n.ID, &n.Key, &n.Kind, &n.SchoolID, &n.Recipient.Kind, &n.Recipient.ID, &n.Language,
+		&n.Subject, &n.HTML, &n.Text, urgent, ack, &n.Status, InstantCol{&n.CreatedAt},
+		InstantCol{&n.NotBefore}, InstantCol{&n.SentAt}, &n.Channel, &n.Attempts, &n.LastError,
+		InstantCol{&n.AcknowledgedAt}, &n.TimeZone}
 }
 
 // Notice returns the notice with id and its files; diary.ErrNotFound.
