@@ -127,14 +127,15 @@ func wait(ctx context.Context, allow allowFunc, sleep sleepFunc) error {
 		if err != nil || ok {
 			return err
 		}
-		if err := sleep(ctx, max(retry, time.Millisecond)); err != nil {
+		if err := Sleep(ctx, max(retry, time.Millisecond)); err != nil {
 			return fmt.Errorf("cluster: wait: %w", err)
 		}
 	}
 }
 
-// sleep is the real sleepFunc.
-func sleep(ctx context.Context, d time.Duration) error {
+// Sleep lets d pass, or returns ctx's error when ctx ends first: the real
+// sleep of the limiter's and the locker's waits, and of the senders' pacing.
+func Sleep(ctx context.Context, d time.Duration) error {
 	t := time.NewTimer(d)
 	defer t.Stop()
 	select {

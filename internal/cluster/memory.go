@@ -44,7 +44,7 @@ func NewMemory(now func() time.Time, opts ...MemoryOption) *Set {
 	if now == nil {
 		now = time.Now
 	}
-	m := &memory{now: now, sleep: sleep,
+	m := &memory{now: now, sleep: Sleep,
 		limits: map[string]*memLimit{}, pauses: map[string]time.Time{},
 		locks: map[string]memLockEntry{}, seen: map[string]time.Time{},
 		sessions: map[string]memSession{}, fails: map[string]memFails{}}

@@ -40,7 +40,7 @@ func (l memLocker) TryLock(_ context.Context, key string, ttl time.Duration) (Lo
 // Lock implements Locker.
 func (l memLocker) Lock(ctx context.Context, key string, ttl time.Duration) (Lock, error) {
 	try := func(ctx context.Context) (Lock, error) { return l.TryLock(ctx, key, ttl) }
-	return lockWait(ctx, try, sleep)
+	return lockWait(ctx, try, Sleep)
 }
 
 // Key implements Lock.

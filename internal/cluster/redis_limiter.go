@@ -35,7 +35,7 @@ func (l redisLimiter) Allow(ctx context.Context, key string, limit Limit) (bool,
 // Wait implements Limiter.
 func (l redisLimiter) Wait(ctx context.Context, key string, limit Limit) error {
 	allow := func(ctx context.Context) (bool, time.Duration, error) { return l.Allow(ctx, key, limit) }
-	return wait(ctx, allow, sleep)
+	return wait(ctx, allow, Sleep)
 }
 
 // Pause implements Limiter: SET NX PX, then PEXPIRE GT, in one transaction,

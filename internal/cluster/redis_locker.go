@@ -35,7 +35,7 @@ func (l redisLocker) TryLock(ctx context.Context, key string, ttl time.Duration)
 // Lock implements Locker.
 func (l redisLocker) Lock(ctx context.Context, key string, ttl time.Duration) (Lock, error) {
 	try := func(ctx context.Context) (Lock, error) { return l.TryLock(ctx, key, ttl) }
-	return lockWait(ctx, try, sleep)
+	return lockWait(ctx, try, Sleep)
 }
 
 // Key implements Lock.

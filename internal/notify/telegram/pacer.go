@@ -83,7 +83,7 @@ func WithSleep(sleep func(ctx context.Context, d time.Duration) error) PacerOpti
 
 // NewPacer returns a pacer on limiter with limits.
 func NewPacer(limiter cluster.Limiter, limits Limits, opts ...PacerOption) *Pacer {
-	p := &Pacer{limiter: limiter, limits: limits, log: slog.New(slog.DiscardHandler), sleep: sleep, backoff: backoff}
+	p := &Pacer{limiter: limiter, limits: limits, log: slog.New(slog.DiscardHandler), sleep: cluster.Sleep, backoff: backoff}
 	for _, o := range opts {
 		o(p)
 	}

@@ -53,15 +53,3 @@ func (p *Pacer) turn(ctx context.Context, chatID int64) (time.Duration, error) {
 func backoff(try int) time.Duration {
 	return min(100*time.Millisecond<<min(try, 6), 5*time.Second)
 }
-
-// sleep is the real sleep: d passes, or ctx ends first.
-func sleep(ctx context.Context, d time.Duration) error {
-	t := time.NewTimer(d)
-	defer t.Stop()
-	select {
-	case <-ctx.Done():
-		return ctx.Err()
-	case <-t.C:
-		return nil
-	}
-}
