@@ -462,6 +462,9 @@ func TestDeputyLevels(t *testing.T) {
 		}
 		h.press(u.ID, levels, label(i18n.BtnStaffClass, "class", "9А"))
 		glance := h.expect(u.ID, "Класс 9А")
+		if want := i18n.T(i18n.RU, i18n.StaffClassNoLinked); !strings.Contains(glance.Text, want) {
+			t.Errorf("no family of 9А linked, the glance does not say who can be unseen:\n%s", glance.Text)
+		}
 		if hasButton(glance, label(i18n.BtnRequests)) || hasButton(glance, label(i18n.BtnStaffFamily, "class", "9А")) {
 			t.Errorf("a deputy's glance has the class teacher's buttons: %+v", glance.InlineKeyboard)
 		}
