@@ -233,7 +233,7 @@ func checkClassTeacher(t *testing.T, base string, family accessRequest) {
 	browsertest.InPlace(t, ctx, "«Класс 7А»", chromedp.Click(browsertest.Button("Класс 7А")),
 		browsertest.WaitJSText(`/Класс 7А: \d+ учени[а-я]*\s+Подключили дневник: \d+ из \d+/`),
 		browsertest.WaitText(".msg.in .text", "Дали согласие на обработку данных:"),
-		browsertest.WaitText(".msg.in .text", "Не заходили в дневник 7 дней:"),
+		browsertest.WaitJSText(`/Из подключённых семей \(\d+\) (не заходили|все заходили)|видно только по подключённым семьям/`),
 		browsertest.WaitText(".msg.in .text", "Запросы на доступ: 1"),
 		browsertest.WaitText(".msg.in .text", "• "+family.parent+" — "+family.child),
 		browsertest.WaitText(".msg.in .text", "Отсутствуют сегодня:"))
@@ -276,14 +276,16 @@ func checkDeputy(t *testing.T, base string) {
 	look(t, ctx, "staff-deputy-menu.png")
 	browsertest.InPlace(t, ctx, "«Классы по ступеням»", chromedp.Click(browsertest.Button("Классы по ступеням")),
 		browsertest.WaitText(".msg.in .text", "Классы Ваших ступеней"),
-		browsertest.WaitJSText(`/7А: средний \d,\d\d; в зоне риска/`))
-	if browsertest.Eval[bool](t, ctx, `Array.from(document.querySelectorAll('.msg.in .text')).some((e) => /(^|\n)(10|11|[1-4])[А-ЯЁ]: средний/.test(e.textContent))`) {
+		browsertest.WaitJSText(`/7А: ср\. \d,\d\d · риск/`))
+	if browsertest.Eval[bool](t, ctx, `Array.from(document.querySelectorAll('.msg.in .text')).some((e) => /(^|\n)(10|11|[1-4])[А-ЯЁ]: ср\./.test(e.textContent))`) {
 		t.Errorf("the deputy of 5–9 sees a class of another level")
 	}
 	look(t, ctx, "staff-deputy-levels.png")
 	browsertest.InPlace(t, ctx, "«Класс 7А»", chromedp.Click(browsertest.Button("Класс 7А")),
 		browsertest.WaitJSText(`/Класс 7А: \d+ учени/`), browsertest.WaitNoText(".msg.in .text", "Классы Ваших ступеней"))
 	look(t, ctx, "staff-deputy-class.png")
+	browsertest.InPlace(t, ctx, "«← К ступеням»", chromedp.Click(browsertest.Button("← К ступеням")),
+		browsertest.WaitText(".msg.in .text", "Классы Ваших ступеней"))
 	browsertest.NoFamilyWording(t, ctx)
 	noNotFound(t, notFound)
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 
 	"github.com/go-telegram/bot/models"
 
@@ -62,8 +63,9 @@ func (b *B) pendingFor(ctx context.Context, userID int64) ([]diary.AccessRequest
 	return out, nil
 }
 
-// requests shows the pending requests of the classes the user leads, one
-// card each (/requests, «Заявки на доступ»).
+// requests shows the pending requests of the classes the user leads under
+// a head saying what the list is, one card each, oldest first (/requests,
+// «Заявки на доступ»).
 func (b *B) requests(ctx context.Context, r *req) error {
 	rs, err := b.pendingFor(ctx, r.userID)
 	if err != nil {
@@ -72,7 +74,8 @@ func (b *B) requests(ctx context.Context, r *req) error {
 	if len(rs) == 0 {
 		return b.send(ctx, r.chatID, i18n.T(r.lang, i18n.AccessNoneWaiting), nil)
 	}
-	if err := b.send(ctx, r.chatID, i18n.T(r.lang, i18n.AccessWaiting, "n", len(rs)), nil); err != nil {
+	slices.SortStableFunc(rs, func(a, b diary.AccessRequest) int { return a.CreatedAt.Compare(b.CreatedAt) })
+	if err := b.send(ctx, r.chatID, i18n.T(r.lang, i18n.StaffRequestsHead, "n", len(rs)), nil); err != nil {
 		return err
 	}
 	for _, ar := range rs {

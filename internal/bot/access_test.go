@@ -71,7 +71,7 @@ func TestAccessRequestApproved(t *testing.T) {
 		}
 		h.clock.Advance(26 * time.Hour) // the next day /requests shows it again
 		h.send(tu.ID, "/requests")
-		h.expectKey(tu.ID, i18n.AccessWaiting, "n", 1)
+		h.expectKey(tu.ID, i18n.StaffRequestsHead, "n", 1)
 		card = h.expect(tu.ID, "Решить — до 30 октября")
 		h.press(tu.ID, card, label(i18n.BtnApprove))
 		h.expectKey(tu.ID, i18n.AccessApproved, "name", "Мамина Анна", "child", f.student.Name.Full())
@@ -146,10 +146,10 @@ func TestAccessRequestBeforeClassTeacherLinked(t *testing.T) {
 		h.linkStaff(tu.ID, teacher)
 		waiting := h.expectKey(tu.ID, i18n.AccessWaiting, "n", 1)
 		h.press(tu.ID, waiting, label(i18n.BtnRequests))
-		h.expectKey(tu.ID, i18n.AccessWaiting, "n", 1)
+		h.expectKey(tu.ID, i18n.StaffRequestsHead, "n", 1)
 		card := h.expect(tu.ID, "Заявитель: Мамина Анна (мама)")
 		h.send(tu.ID, "/requests")
-		h.expectKey(tu.ID, i18n.AccessWaiting, "n", 1)
+		h.expectKey(tu.ID, i18n.StaffRequestsHead, "n", 1)
 		h.expect(tu.ID, "Заявитель: Мамина Анна (мама)")
 		h.press(tu.ID, card, label(i18n.BtnApprove))
 		h.expectKey(tu.ID, i18n.AccessApproved, "name", "Мамина Анна", "child", f.student.Name.Full())

@@ -65,10 +65,15 @@ func (b *B) staffLevels(ctx context.Context, r *req, _ button) error {
 		parts = []string{i18n.T(r.lang, i18n.StaffLevelsNone)}
 	}
 	var btns []button
+	var level diary.Level
 	for _, cl := range classes {
 		line, err := b.levelLine(ctx, r.lang, sc, cl, from)
 		if err != nil {
 			return err
+		}
+		if l := diary.LevelOf(cl.Level); l != level || len(btns) == 0 {
+			level = l
+			parts = append(parts, "", i18n.T(r.lang, levelTitles[l]))
 		}
 		parts = append(parts, line)
 		btns = append(btns, button{Kind: kindClass, Arg: cl.ID, Text: i18n.Plain(r.lang, i18n.BtnStaffClass, "class", cl.Name)})
@@ -77,6 +82,13 @@ func (b *B) staffLevels(ctx context.Context, r *req, _ button) error {
 		return err
 	}
 	return b.sendButtons(ctx, r, strings.Join(parts, "\n"), append(pairs(btns), staffHomeButton(r.lang)))
+}
+
+// levelTitles are the titles of the levels' groups in the deputy's view.
+var levelTitles = map[diary.Level]i18n.Key{
+	diary.LevelPrimary:   i18n.StaffLevelPrimary,
+	diary.LevelBasic:     i18n.StaffLevelBasic,
+	diary.LevelSecondary: i18n.StaffLevelSecondary,
 }
 
 // levelLine writes one class of a deputy's levels.

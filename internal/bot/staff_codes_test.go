@@ -84,6 +84,12 @@ func TestClassTeacherFamilyCode(t *testing.T) {
 
 		h.press(u.ID, how, label(i18n.BtnCodeLink))
 		links := h.expect(u.ID, "Ссылки для семьи: "+f.student.Name.Full())
+		if !strings.Contains(links.Text, "Прежние неиспользованные коды и ссылки этой семьи больше не действуют") {
+			t.Errorf("the links do not say the earlier codes no longer work:\n%s", links.Text)
+		}
+		late := h.user(telegramtest.User{})
+		h.send(late.ID, letterCodes[0])
+		h.expectKey(late.ID, i18n.RefusedExpired)
 		ps := payloads(links.Text)
 		if len(ps) != 1+len(guardians) {
 			t.Fatalf("%d links for a student with %d guardians:\n%s", len(ps), len(guardians), links.Text)
@@ -158,15 +164,7 @@ func TestColleagueCode(t *testing.T) {
 		colleague := h.staffByExt(diary.RoleTeacher, demo.SubjectTeacherExtID)
 		u := h.user(telegramtest.User{})
 		menu := h.linkStaff(u.ID, director)
-		h.press(u.ID, menu, label(i18n.BtnStaffColleague))
-		list := h.expect(u.ID, "Код для сотрудника")
-		want := label(i18n.BtnStaffColleagueOf, "name", colleague.Name.Full(), "roles", "учитель")
-		for !hasButton(list, want) {
-			h.press(u.ID, list, label(i18n.BtnStaffMore))
-			list = h.expect(u.ID, "Код для сотрудника")
-		}
-		h.press(u.ID, list, want)
-		how := h.expect(u.ID, colleague.Name.Full()+" — учитель")
+		how := h.colleagueHow(u.ID, menu, colleague)
 		before := len(rec.Codes())
 		h.press(u.ID, how, label(i18n.BtnCodeLetter))
 		h.expectPDF(u.ID, "Письмо с кодом для сотрудника: "+colleague.Name.Full())
@@ -187,8 +185,34 @@ func TestColleagueCode(t *testing.T) {
 		second := h.user(telegramtest.User{})
 		h.startWith(second.ID, ps[0])
 		h.expectKey(second.ID, i18n.StaffLinked, "name", colleague.Name.Full())
+		how = h.colleagueHow(u.ID, link, colleague)
+		h.press(u.ID, how, label(i18n.BtnCodeLetter))
+		h.expectPDF(u.ID, "Прежний неиспользованный код этого сотрудника больше не действует")
+		unused := rec.Codes()[len(rec.Codes())-1]
+		h.press(u.ID, how, label(i18n.BtnCodeLink))
+		again := payloads(h.expect(u.ID, "Ссылка для сотрудника: "+colleague.Name.Full()).Text)
+		third := h.user(telegramtest.User{})
+		h.send(third.ID, unused)
+		h.expectKey(third.ID, i18n.RefusedExpired)
+		h.startWith(third.ID, again[0])
+		h.expectKey(third.ID, i18n.StaffLinked, "name", colleague.Name.Full())
 		h.noCodeLogged(rec.Codes()[before:])
 	})
+}
+
+// colleagueHow presses «Код для сотрудника» on m and pages the list to
+// the colleague: the message asking how to hand their code over.
+func (h *harness) colleagueHow(userID int64, m telegramtest.Message, colleague diary.Staff) telegramtest.Message {
+	h.t.Helper()
+	h.press(userID, m, label(i18n.BtnStaffColleague))
+	list := h.expect(userID, "Код для сотрудника")
+	want := label(i18n.BtnStaffColleagueOf, "name", colleague.Name.Full(), "roles", "учитель")
+	for !hasButton(list, want) {
+		h.press(userID, list, label(i18n.BtnStaffMore))
+		list = h.expect(userID, "Код для сотрудника")
+	}
+	h.press(userID, list, want)
+	return h.expect(userID, colleague.Name.Full()+" — учитель")
 }
 
 // TestColleagueCodeOnlyAdministration: a deputy's, a class teacher's or a

@@ -195,6 +195,16 @@ func pairs(btns []button) [][]button {
 	return rows
 }
 
+// singles lays buttons out one a row: labels with a subject's name
+// («1. 7Б · Вероятность и статистика») do not fit two a row on a phone.
+func singles(btns []button) [][]button {
+	rows := make([][]button, len(btns))
+	for i, btn := range btns {
+		rows[i] = []button{btn}
+	}
+	return rows
+}
+
 // staffHelp sends the help of the staff member's roles: what each can do.
 func (b *B) staffHelp(ctx context.Context, r *req, w who) error {
 	parts := []string{i18n.T(r.lang, i18n.HelpStaffHead)}
@@ -260,14 +270,15 @@ func (b *B) refuseStaff(ctx context.Context, r *req) error {
 	return b.sendButtons(ctx, r, i18n.T(r.lang, i18n.StaffNotYours), [][]button{staffHomeButton(r.lang)})
 }
 
-// names joins the short names of students, or says there is none.
+// names joins the short names of students (each unbroken), or says there
+// is none.
 func names(lang i18n.Lang, ss []diary.Student) string {
 	if len(ss) == 0 {
 		return i18n.Plain(lang, i18n.StaffNone)
 	}
 	out := make([]string, len(ss))
 	for i, s := range ss {
-		out[i] = s.Name.Short()
+		out[i] = shortName(s)
 	}
 	return strings.Join(out, ", ")
 }

@@ -117,6 +117,7 @@ func TestSubjectTeacherHome(t *testing.T) {
 				t.Errorf("today's lessons lack %q:\n%s", want, today.Text)
 			}
 		}
+		oneARow(t, today, kindLesson)
 		h.press(u.ID, today, buttonWith(t, today, "3. 8А"))
 		roster := h.expect(u.ID, "8А")
 		h.checkRoster(roster, "8А", diary.DateOf(h.clock.Now()), 3)
@@ -140,6 +141,20 @@ func TestSubjectTeacherHome(t *testing.T) {
 			t.Errorf("a teacher's help describes the administration's views")
 		}
 	})
+}
+
+// oneARow fails unless every row of m holding a button of kind holds
+// only it: long labels are cut on a phone when two share a row.
+func oneARow(t *testing.T, m telegramtest.Message, kind string) {
+	t.Helper()
+	if len(m.InlineKeyboard) < 2 {
+		t.Fatalf("too few rows to check: %+v", m.InlineKeyboard)
+	}
+	for _, row := range m.InlineKeyboard[:len(m.InlineKeyboard)-1] {
+		if len(row) != 1 {
+			t.Errorf("%s: %d buttons in a row %+v", kind, len(row), row)
+		}
+	}
 }
 
 // home presses «Меню сотрудника» on view m and returns the staff menu it
@@ -192,6 +207,7 @@ func (h *harness) teacherCard(userID int64, teacher diary.Staff, menu telegramte
 	if strings.Contains(fmt.Sprint(classes.InlineKeyboard), "10А") {
 		h.t.Errorf("a teacher of 7–9 is offered 10А: %+v", classes.InlineKeyboard)
 	}
+	oneARow(h.t, classes, kindStudents)
 	h.press(userID, classes, buttonWith(h.t, classes, "7А"))
 	list := h.expect(userID, "выберите ученика")
 	students, _ := h.db.StudentsOfClass(h.ctx, h.classOf("7А").ID)
@@ -286,36 +302,114 @@ func TestClassTeacherGlance(t *testing.T) {
 		h.press(pu.ID, fmenu, label(i18n.MenuGrades))
 		h.expect(pu.ID, " · grades")
 		_, err := h.db.CreateAccessRequest(h.ctx, diary.AccessRequest{SchoolID: h.school.ID, TelegramUserID: 777,
-			ChatID: 777, Name: "Смирнова Ольга", ChildName: "Смирнов Олег", ClassName: "7 а"})
+			ChatID: 777, Name: "Смирнова Ольга", ChildName: "Смирнов Олег", ClassName: "7 а", ClassID: f.student.ClassID})
 		if err != nil {
 			t.Fatal(err)
 		}
+		students, _ := h.db.StudentsOfClass(h.ctx, f.student.ClassID)
+		atRisk := students[len(students)-1]
+		h.applyLowGrades(atRisk, 2)
 		teacher := h.staffByExt(diary.RoleClassTeacher, demo.ClassTeacherExtID)
 		u := h.user(telegramtest.User{})
 		menu := h.linkStaff(u.ID, teacher)
+		h.expectKey(u.ID, i18n.AccessWaiting, "n", 1)
 		if !strings.Contains(menu.Text, "Должность: учитель, классный руководитель 7А.") {
 			t.Errorf("the menu does not name the duties: %q", menu.Text)
 		}
 		h.press(u.ID, menu, label(i18n.BtnStaffClass, "class", "7А"))
 		glance := h.expect(u.ID, "Класс 7А")
-		students, _ := h.db.StudentsOfClass(h.ctx, f.student.ClassID)
 		n := len(students)
 		for _, want := range []string{
 			fmt.Sprintf("Подключили дневник: 1 из %d", n), fmt.Sprintf("Дали согласие на обработку данных: 1 из %d", n),
+			fmt.Sprintf("Не подключены: %d учеников — список по кнопке ниже", n-1),
+			"Из подключённых семей (1) все заходили в дневник за 7 дней.",
 			"Смирнова Ольга — Смирнов Олег", "Запросы на доступ: 1", "Средний балл ниже 2,5",
 		} {
 			if !strings.Contains(glance.Text, want) {
 				t.Errorf("the glance lacks %q:\n%s", want, glance.Text)
 			}
 		}
-		if unseen := lineOf(glance.Text, "Не заходили"); strings.Contains(unseen, f.student.Name.Short()) {
-			t.Errorf("the visiting family is listed as unseen: %q", unseen)
+		h.checkRiskByStudent(glance.Text)
+		if line := lineOf(glance.Text, "• "+shortName(atRisk)); strings.Count(line, ";") < 1 {
+			t.Errorf("%s is at risk in two subjects, the glance says %q", atRisk.Name.Full(), line)
 		}
 		h.checkAbsentToday(glance.Text, f.student.ClassID)
+		for _, s := range students {
+			if short := s.Name.Short(); strings.Contains(glance.Text, short) {
+				t.Errorf("%q can break across lines: no no-break spaces", short)
+			}
+		}
 		if h.staffVisits(teacher.ID, "staff.class") != 1 {
 			t.Errorf("the glance is not recorded")
 		}
+		h.checkUnlinkedList(u.ID, glance, students, f.student)
 	})
+}
+
+// applyLowGrades gives st fifteen 1s today in each of the school's first
+// subjects: an average below 2,5 in them.
+func (h *harness) applyLowGrades(st diary.Student, subjects int) {
+	h.t.Helper()
+	all, err := h.db.Subjects(h.ctx, h.school.ID)
+	if err != nil || len(all) < subjects {
+		h.t.Fatalf("subjects: %v", err)
+	}
+	b := &diary.Batch{School: diary.School{Code: h.school.Code}, AsOf: diary.DateOf(startTime)}
+	for i, subj := range all[:subjects] {
+		for j := range 15 {
+			b.Grades = append(b.Grades, diary.GradeIn{StudentRef: st.ExtID, SubjectRef: subj.ExtID,
+				Grade: diary.Grade{ExtID: fmt.Sprintf("low-%d-%d", i, j), Date: diary.DateOf(h.clock.Now()),
+					Value: 1, Weight: diary.WeightOne}})
+		}
+	}
+	if _, err := h.db.Apply(h.ctx, b, diary.ApplyOptions{}); err != nil {
+		h.t.Fatalf("Apply: %v", err)
+	}
+}
+
+// checkRiskByStudent checks the glance's students at risk: one line a
+// student, as many lines as the count says.
+func (h *harness) checkRiskByStudent(text string) {
+	h.t.Helper()
+	part := text[strings.Index(text, "Средний балл ниже 2,5"):]
+	lines := strings.Split(part, "\n")
+	var n int
+	if _, err := fmt.Sscanf(lines[0], "Средний балл ниже 2,5: %d", &n); err != nil || n == 0 {
+		h.t.Fatalf("the demo has no students at risk in 7А: %q", lines[0])
+	}
+	seen := map[string]bool{}
+	for _, l := range lines[1:] {
+		name, _, _ := strings.Cut(strings.TrimPrefix(l, "• "), ":")
+		if seen[name] {
+			h.t.Errorf("%s has more than one line at risk:\n%s", name, part)
+		}
+		seen[name] = true
+	}
+	if len(lines)-1 != n {
+		h.t.Errorf("the count says %d at risk, %d lines follow:\n%s", n, len(lines)-1, part)
+	}
+}
+
+// checkUnlinkedList opens the full list of the families not linked from
+// the glance: one full name a line, the linked family not among them; it
+// leads back to the glance.
+func (h *harness) checkUnlinkedList(userID int64, glance telegramtest.Message, students []diary.Student, linked diary.Student) {
+	h.t.Helper()
+	h.press(userID, glance, label(i18n.BtnStaffShowUnlinked, "n", len(students)-1))
+	list := h.expect(userID, "не подключили дневник")
+	for _, s := range students {
+		listed := strings.Contains(list.Text, ". "+s.Name.Full()+"\n") || strings.HasSuffix(list.Text, ". "+s.Name.Full())
+		if listed == (s.ID == linked.ID) {
+			h.t.Errorf("%s listed = %v in the unlinked:\n%s", s.Name.Full(), listed, list.Text)
+		}
+	}
+	h.press(userID, list, label(i18n.BtnStaffToClass, "class", "7А"))
+	back := h.expect(userID, "Подключили дневник")
+	if !hasButton(back, label(i18n.BtnRequests)) {
+		h.t.Errorf("the class teacher's glance has no button to the requests: %+v", back.InlineKeyboard)
+	}
+	h.press(userID, back, label(i18n.BtnRequests))
+	h.expectKey(userID, i18n.StaffRequestsHead, "n", 1)
 }
 
 // lineOf returns the line of text that starts with prefix.
@@ -336,8 +430,8 @@ func (h *harness) checkAbsentToday(text string, classID int64) {
 	line := lineOf(text, "Отсутствуют сегодня")
 	for _, a := range marks {
 		st, _ := h.db.Student(h.ctx, a.StudentID)
-		if diary.Absence(a.Mark) && !strings.Contains(line, st.Name.Short()) {
-			h.t.Errorf("%s is absent today, the glance says %q", st.Name.Short(), line)
+		if diary.Absence(a.Mark) && !strings.Contains(line, shortName(st)) {
+			h.t.Errorf("%s is absent today, the glance says %q", shortName(st), line)
 		}
 	}
 }
@@ -353,8 +447,11 @@ func TestDeputyLevels(t *testing.T) {
 		}
 		h.press(u.ID, menu, label(i18n.BtnStaffLevels))
 		levels := h.expect(u.ID, "Классы Ваших ступеней")
+		if !strings.Contains(levels.Text, "\n\n5–9 классы\n5А: ср. ") {
+			t.Errorf("the level's title is not set apart by a blank line:\n%s", levels.Text)
+		}
 		for _, cl := range []string{"5А", "6А", "7А", "8А", "9А"} {
-			if !strings.Contains(levels.Text, cl+": средний") {
+			if !strings.Contains(levels.Text, "\n"+cl+": ср. ") {
 				t.Errorf("the levels lack %s:\n%s", cl, levels.Text)
 			}
 		}
@@ -364,8 +461,16 @@ func TestDeputyLevels(t *testing.T) {
 			}
 		}
 		h.press(u.ID, levels, label(i18n.BtnStaffClass, "class", "9А"))
-		h.expect(u.ID, "Класс 9А")
-		if h.staffVisits(deputy.ID, "staff.levels") != 1 || h.staffVisits(deputy.ID, "staff.class") != 1 {
+		glance := h.expect(u.ID, "Класс 9А")
+		if want := i18n.T(i18n.RU, i18n.StaffClassNoLinked); !strings.Contains(glance.Text, want) {
+			t.Errorf("no family of 9А linked, the glance does not say who can be unseen:\n%s", glance.Text)
+		}
+		if hasButton(glance, label(i18n.BtnRequests)) || hasButton(glance, label(i18n.BtnStaffFamily, "class", "9А")) {
+			t.Errorf("a deputy's glance has the class teacher's buttons: %+v", glance.InlineKeyboard)
+		}
+		h.press(u.ID, glance, label(i18n.BtnStaffToLevels))
+		h.expect(u.ID, "Классы Ваших ступеней")
+		if h.staffVisits(deputy.ID, "staff.levels") != 2 || h.staffVisits(deputy.ID, "staff.class") != 1 {
 			t.Errorf("the deputy's views are not recorded")
 		}
 	})

@@ -102,7 +102,7 @@ func (b *B) sendLessons(ctx context.Context, r *req, day diary.Date, lessons []d
 		btns = append(btns, button{Kind: kindLesson, Arg: l.ID,
 			Text: i18n.Plain(r.lang, i18n.BtnStaffLesson, "number", l.Number, "class", cl, "subject", subj)})
 	}
-	rows := append(pairs(btns), staffHomeButton(r.lang))
+	rows := append(singles(btns), staffHomeButton(r.lang))
 	return b.sendButtons(ctx, r, strings.Join(parts, "\n\n"), rows)
 }
 
@@ -216,7 +216,7 @@ func (b *B) staffClasses(ctx context.Context, r *req, _ button) error {
 	if err := b.recordStaffVisit(ctx, r, sc, 0, "staff.classes"); err != nil {
 		return err
 	}
-	return b.sendButtons(ctx, r, i18n.T(r.lang, i18n.StaffClassesTitle), append(pairs(btns), staffHomeButton(r.lang)))
+	return b.sendButtons(ctx, r, i18n.T(r.lang, i18n.StaffClassesTitle), append(singles(btns), staffHomeButton(r.lang)))
 }
 
 // teachingOf parses a students button's class, subject and group.

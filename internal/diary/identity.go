@@ -17,6 +17,13 @@ type Identity interface {
 	// not of its school (or a guardian not of the student) is ErrNotFound; a
 	// hash already stored is ErrConflict. On error nothing is stored.
 	CreateLinkCodes(ctx context.Context, codes []LinkCode) error
+	// ReplaceLinkCodes stores codes as CreateLinkCodes does and, in the same
+	// transaction, makes every earlier stored code of each code's person
+	// (same school, kind, guardian, student and staff member) that is
+	// neither used nor expired expire now: one live code per person, so a
+	// code handed out before stops working once a new one is issued
+	// (redeeming it is ErrCodeExpired). Used codes are kept as they are.
+	ReplaceLinkCodes(ctx context.Context, codes []LinkCode) error
 	// RedeemLinkCode uses the code with hash for Telegram user tgUser in chat
 	// chatID and returns it (UsedAt, UsedBy set) with the active link it gives.
 	// It is atomic and single-use: of concurrent calls, one wins. Errors, in

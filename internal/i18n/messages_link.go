@@ -85,8 +85,10 @@ var linkMessages = messages{
 			"If you did not enter it, tell the class teacher, who will issue a new one.",
 	},
 	RefusedExpired: {
-		"Срок действия этого кода истёк. Попросите новый код у классного руководителя.",
-		"This code has expired. Please ask the class teacher for a new one.",
+		"Этот код больше не действует: истёк его срок или школа уже выдала Вам новый код. " +
+			"Воспользуйтесь последним письмом или попросите новый код у классного руководителя.",
+		"This code no longer works: it has expired or the school has issued you a newer one. " +
+			"Please use the latest letter or ask the class teacher for a new code.",
 	},
 	RefusedUnknown: {
 		"Такого кода нет. Проверьте, нет ли опечатки, и отправьте код ещё раз. " +

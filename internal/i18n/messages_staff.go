@@ -42,40 +42,55 @@ const (
 	StaffExpectReason    Key = "staff.expect_reason"     // {value}, {name}, {subject}
 	StaffExpectSaved     Key = "staff.expect_saved"      // {value}, {name}, {subject}, {reason}
 
-	StaffClassHead      Key = "staff.class_head"      // {class}, {n} students
-	StaffClassLinked    Key = "staff.class_linked"    // {linked}, {total}, {names} not linked
-	StaffClassConsented Key = "staff.class_consented" // {consented}, {total}
-	StaffClassUnseen    Key = "staff.class_unseen"    // {names}
-	StaffClassRequests  Key = "staff.class_requests"  // {n}
-	StaffClassRequest   Key = "staff.class_request"   // {name}, {child}, {date}
-	StaffClassAbsent    Key = "staff.class_absent"    // {names}
-	StaffClassRisk      Key = "staff.class_risk"      // {n}
-	StaffClassRiskLine  Key = "staff.class_risk_line" // {name}, {subject}, {average}
+	StaffClassHead        Key = "staff.class_head"         // {class}, {n} students
+	StaffClassLinked      Key = "staff.class_linked"       // {linked}, {total}
+	StaffClassUnlinked    Key = "staff.class_unlinked"     // {names} not linked
+	StaffClassConsented   Key = "staff.class_consented"    // {consented}, {total}
+	StaffClassUnseen      Key = "staff.class_unseen"       // {linked} families, {names} of those not seen
+	StaffClassAllSeen     Key = "staff.class_all_seen"     // {linked} families, all seen
+	StaffClassNoLinked    Key = "staff.class_no_linked"    // nobody linked: nobody can be "not seen"
+	StaffClassCount       Key = "staff.class_count"        // {n} names behind a «Показать всех» button
+	StaffClassUnlinkedAll Key = "staff.class_unlinked_all" // full list head: {class}, {n}
+	StaffClassUnseenAll   Key = "staff.class_unseen_all"   // full list head: {class}, {n}
+	StaffRequestsHead     Key = "staff.requests_head"      // {n} pending requests, oldest first
+	StaffClassRequests    Key = "staff.class_requests"     // {n}
+	StaffClassRequest     Key = "staff.class_request"      // {name}, {child}, {date}
+	StaffClassAbsent      Key = "staff.class_absent"       // {names}
+	StaffClassRisk        Key = "staff.class_risk"         // {n}
+	StaffClassRiskLine    Key = "staff.class_risk_line"    // {name}, {subjects}
+	StaffClassRiskSubject Key = "staff.class_risk_subject" // {subject}, {average}
 
-	StaffLevelsHead  Key = "staff.levels_head" // {range} of the week
-	StaffLevelLine   Key = "staff.level_line"  // {class}, {average}, {risk}, {n}, {absences}
-	StaffLevelsNone  Key = "staff.levels_none"
-	StaffCoverHead   Key = "staff.cover_head"
-	StaffCoverLine   Key = "staff.cover_line"   // {class}, {linked}, {consented}, {total}
-	StaffCoverTotal  Key = "staff.cover_total"  // {linked}, {consented}, {total}, {percent}
-	StaffActiveHead  Key = "staff.active_head"  // {range}
-	StaffActiveLine  Key = "staff.active_line"  // {class}, {seen}, {total}, {percent}
-	StaffActiveTotal Key = "staff.active_total" // {seen}, {total}, {percent}
+	StaffLevelsHead     Key = "staff.levels_head" // {range} of the week
+	StaffLevelLine      Key = "staff.level_line"  // {class}, {average}, {risk}, {n}, {absences}
+	StaffLevelsNone     Key = "staff.levels_none"
+	StaffLevelPrimary   Key = "staff.level_primary"   // a levels' group title
+	StaffLevelBasic     Key = "staff.level_basic"     // a levels' group title
+	StaffLevelSecondary Key = "staff.level_secondary" // a levels' group title
+	StaffCoverHead      Key = "staff.cover_head"
+	StaffCoverLine      Key = "staff.cover_line"   // {class}, {linked}, {consented}, {total}
+	StaffCoverTotal     Key = "staff.cover_total"  // {linked}, {consented}, {total}, {percent}
+	StaffActiveHead     Key = "staff.active_head"  // {range}
+	StaffActiveLine     Key = "staff.active_line"  // {class}, {seen}, {total}, {percent}
+	StaffActiveTotal    Key = "staff.active_total" // {seen}, {total}, {percent}
 
-	BtnStaffToday    Key = "btn.staff_today"
-	BtnStaffTomorrow Key = "btn.staff_tomorrow"
-	BtnStaffClasses  Key = "btn.staff_classes"
-	BtnStaffClass    Key = "btn.staff_class" // {class}
-	BtnStaffLevels   Key = "btn.staff_levels"
-	BtnStaffCover    Key = "btn.staff_cover"
-	BtnStaffActive   Key = "btn.staff_active"
-	BtnStaffHome     Key = "btn.staff_home"
-	BtnStaffLesson   Key = "btn.staff_lesson"   // {number}, {class}, {subject}
-	BtnStaffTeaching Key = "btn.staff_teaching" // {class}, {subject}
-	BtnStaffGroup    Key = "btn.staff_group"    // {class}, {group}, {subject}
-	BtnStaffStudent  Key = "btn.staff_student"  // {name}
-	BtnStaffExpect   Key = "btn.staff_expect"
-	BtnStaffValue    Key = "btn.staff_value" // {value}
+	BtnStaffToday        Key = "btn.staff_today"
+	BtnStaffTomorrow     Key = "btn.staff_tomorrow"
+	BtnStaffClasses      Key = "btn.staff_classes"
+	BtnStaffClass        Key = "btn.staff_class" // {class}
+	BtnStaffLevels       Key = "btn.staff_levels"
+	BtnStaffCover        Key = "btn.staff_cover"
+	BtnStaffActive       Key = "btn.staff_active"
+	BtnStaffHome         Key = "btn.staff_home"
+	BtnStaffLesson       Key = "btn.staff_lesson"   // {number}, {class}, {subject}
+	BtnStaffTeaching     Key = "btn.staff_teaching" // {class}, {subject}
+	BtnStaffGroup        Key = "btn.staff_group"    // {class}, {group}, {subject}
+	BtnStaffStudent      Key = "btn.staff_student"  // {name}
+	BtnStaffExpect       Key = "btn.staff_expect"
+	BtnStaffValue        Key = "btn.staff_value"         // {value}
+	BtnStaffShowUnlinked Key = "btn.staff_show_unlinked" // {n}
+	BtnStaffShowUnseen   Key = "btn.staff_show_unseen"   // {n}
+	BtnStaffToClass      Key = "btn.staff_to_class"      // {class}
+	BtnStaffToLevels     Key = "btn.staff_to_levels"
 
 	RoleTeacher         Key = "role.teacher"
 	RoleClassTeacher    Key = "role.class_teacher" // {class}
@@ -217,16 +232,44 @@ var staffMessages = messages{
 		"<b>Class {class}</b>: {n, plural, one {# student} other {# students}}",
 	},
 	StaffClassLinked: {
-		"Подключили дневник: <b>{linked}</b> из {total}. Не подключены: {names}",
-		"Linked the diary: <b>{linked}</b> of {total}. Not linked: {names}",
+		"Подключили дневник: <b>{linked}</b> из {total}",
+		"Linked the diary: <b>{linked}</b> of {total}",
 	},
+	StaffClassUnlinked: {"Не подключены: {names}", "Not linked: {names}"},
 	StaffClassConsented: {
 		"Дали согласие на обработку данных: <b>{consented}</b> из {total}",
 		"Consented to data processing: <b>{consented}</b> of {total}",
 	},
 	StaffClassUnseen: {
-		"Не заходили в дневник 7 дней: {names}",
-		"Have not opened the diary for 7 days: {names}",
+		"Из подключённых семей ({linked}) не заходили в дневник 7 дней: {names}",
+		"Of the linked families ({linked}), not opened the diary for 7 days: {names}",
+	},
+	StaffClassAllSeen: {
+		"Из подключённых семей ({linked}) все заходили в дневник за 7 дней.",
+		"Of the linked families ({linked}), all opened the diary in the last 7 days.",
+	},
+	StaffClassNoLinked: {
+		"Кто не заходил в дневник 7 дней, видно только по подключённым семьям, а подключённых пока нет.",
+		"Who has not opened the diary for 7 days shows only for linked families, and none has linked yet.",
+	},
+	StaffClassCount: {
+		"{n, plural, one {# ученик} few {# ученика} many {# учеников} other {# ученика}} — список по кнопке ниже",
+		"{n, plural, one {# student} other {# students}} — the list is behind the button below",
+	},
+	StaffClassUnlinkedAll: {
+		"<b>Класс {class}</b>: не подключили дневник — " +
+			"{n, plural, one {# ученик} few {# ученика} many {# учеников} other {# ученика}}",
+		"<b>Class {class}</b>: not linked to the diary — {n, plural, one {# student} other {# students}}",
+	},
+	StaffClassUnseenAll: {
+		"<b>Класс {class}</b>: семьи подключены, но не заходили в дневник 7 дней — " +
+			"{n, plural, one {# ученик} few {# ученика} many {# учеников} other {# ученика}}",
+		"<b>Class {class}</b>: linked but not opened the diary for 7 days — {n, plural, one {# student} other {# students}}",
+	},
+	StaffRequestsHead: {
+		"<b>Заявки на доступ</b>: {n, plural, one {# заявка} few {# заявки} many {# заявок} other {# заявки}}, " +
+			"ниже по одной, сначала самые старые.",
+		"<b>Access requests</b>: {n, plural, one {# request} other {# requests}}, one by one below, oldest first.",
 	},
 	StaffClassRequests: {
 		"Запросы на доступ: {n, plural, =0 {нет} one {#} few {#} many {#} other {#}}",
@@ -238,20 +281,22 @@ var staffMessages = messages{
 		"Средний балл ниже 2,5: {n, plural, =0 {нет} one {# ученик} few {# ученика} many {# учеников} other {# ученика}}",
 		"Average below 2.5: {n, plural, =0 {nobody} one {# student} other {# students}}",
 	},
-	StaffClassRiskLine: {"• {name} — {subject}: {average}", "• {name} — {subject}: {average}"},
+	StaffClassRiskLine:    {"• {name}: {subjects}", "• {name}: {subjects}"},
+	StaffClassRiskSubject: {"{subject} {average}", "{subject} {average}"},
 	StaffLevelsHead: {
-		"<b>Классы Ваших ступеней</b>: средний балл за период, ученики со средним ниже 2,5 " +
-			"по какому-либо предмету, пропуски за неделю {range}",
-		"<b>The classes of your levels</b>: the period's average, students averaging below 2.5 " +
-			"in some subject, absences of the week {range}",
+		"<b>Классы Ваших ступеней</b>\nср. — средний балл за период; риск — доля учеников со средним " +
+			"ниже 2,5 по какому-либо предмету (в скобках — сколько их); пропуски — уроки, пропущенные за {range}",
+		"<b>The classes of your levels</b>\navg — the period's average; risk — the share of students averaging " +
+			"below 2.5 in some subject (how many in brackets); missed — lessons missed in {range}",
 	},
 	StaffLevelLine: {
-		"<b>{class}</b>: средний {average}; в зоне риска {risk} ({n, plural, one {# ученик} few {# ученика} " +
-			"many {# учеников} other {# ученика}}); пропущено уроков: {absences}",
-		"<b>{class}</b>: average {average}; at risk {risk} ({n, plural, one {# student} other {# students}}); " +
-			"lessons missed: {absences}",
+		"<b>{class}</b>: ср. {average} · риск {risk} ({n}) · пропуски {absences}",
+		"<b>{class}</b>: avg {average} · risk {risk} ({n}) · missed {absences}",
 	},
-	StaffLevelsNone: {"На Ваших ступенях нет классов.", "Your levels have no classes."},
+	StaffLevelPrimary:   {"<b>1–4 классы</b>", "<b>Classes 1–4</b>"},
+	StaffLevelBasic:     {"<b>5–9 классы</b>", "<b>Classes 5–9</b>"},
+	StaffLevelSecondary: {"<b>10–11 классы</b>", "<b>Classes 10–11</b>"},
+	StaffLevelsNone:     {"На Ваших ступенях нет классов.", "Your levels have no classes."},
 	StaffCoverHead: {
 		"<b>Подключение и согласия по классам</b> (подключили / дали согласие / всего учеников)",
 		"<b>Linking and consent by class</b> (linked / consented / students)",
@@ -268,20 +313,24 @@ var staffMessages = messages{
 	StaffActiveLine:  {"{class}: {seen} из {total} ({percent})", "{class}: {seen} of {total} ({percent})"},
 	StaffActiveTotal: {"<b>Школа</b>: {seen} из {total} ({percent})", "<b>School</b>: {seen} of {total} ({percent})"},
 
-	BtnStaffToday:    {"Уроки сегодня", "Today's lessons"},
-	BtnStaffTomorrow: {"Уроки завтра", "Tomorrow's lessons"},
-	BtnStaffClasses:  {"Мои классы", "My classes"},
-	BtnStaffClass:    {"Класс {class}", "Class {class}"},
-	BtnStaffLevels:   {"Классы по ступеням", "Classes by level"},
-	BtnStaffCover:    {"Подключение и согласия", "Linking and consent"},
-	BtnStaffActive:   {"Активность за неделю", "Activity of the week"},
-	BtnStaffHome:     {"Меню сотрудника", "Staff menu"},
-	BtnStaffLesson:   {"{number}. {class} · {subject}", "{number}. {class} · {subject}"},
-	BtnStaffTeaching: {"{class} · {subject}", "{class} · {subject}"},
-	BtnStaffGroup:    {"{class} ({group}) · {subject}", "{class} ({group}) · {subject}"},
-	BtnStaffStudent:  {"{name}", "{name}"},
-	BtnStaffExpect:   {"Выставить ожидаемую оценку", "Set the expected grade"},
-	BtnStaffValue:    {"{value}", "{value}"},
+	BtnStaffToday:        {"Уроки сегодня", "Today's lessons"},
+	BtnStaffTomorrow:     {"Уроки завтра", "Tomorrow's lessons"},
+	BtnStaffClasses:      {"Мои классы", "My classes"},
+	BtnStaffClass:        {"Класс {class}", "Class {class}"},
+	BtnStaffLevels:       {"Классы по ступеням", "Classes by level"},
+	BtnStaffCover:        {"Подключение и согласия", "Linking and consent"},
+	BtnStaffActive:       {"Активность за неделю", "Activity of the week"},
+	BtnStaffHome:         {"Меню сотрудника", "Staff menu"},
+	BtnStaffLesson:       {"{number}. {class} · {subject}", "{number}. {class} · {subject}"},
+	BtnStaffTeaching:     {"{class} · {subject}", "{class} · {subject}"},
+	BtnStaffGroup:        {"{class} ({group}) · {subject}", "{class} ({group}) · {subject}"},
+	BtnStaffStudent:      {"{name}", "{name}"},
+	BtnStaffExpect:       {"Выставить ожидаемую оценку", "Set the expected grade"},
+	BtnStaffValue:        {"{value}", "{value}"},
+	BtnStaffShowUnlinked: {"Показать всех: не подключены ({n})", "Show all: not linked ({n})"},
+	BtnStaffShowUnseen:   {"Показать всех: не заходили ({n})", "Show all: not seen ({n})"},
+	BtnStaffToClass:      {"← Класс {class}", "← Class {class}"},
+	BtnStaffToLevels:     {"← К ступеням", "← To the levels"},
 
 	RoleTeacher:         {"учитель", "teacher"},
 	RoleClassTeacher:    {"классный руководитель {class}", "class teacher of {class}"},

@@ -45,15 +45,17 @@ var staffCodeMessages = messages{
 	StaffFamilyLetter: {
 		"Письма с кодами для семьи: {name}, {class} класс, " +
 			"{n, plural, one {# письмо} few {# письма} many {# писем} other {# письма}}. " +
-			"Коды действуют до {date} включительно; прежние коды этой семьи тоже действуют до своего срока.",
+			"Коды действуют до {date} включительно. Прежние неиспользованные коды этой семьи больше не действуют.",
 		"Letters with codes for one family: {name}, class {class}, {n, plural, one {# letter} other {# letters}}. " +
-			"The codes work until {date} inclusive; the family's earlier codes also work until they expire.",
+			"The codes work until {date} inclusive. The family's earlier unused codes no longer work.",
 	},
 	StaffFamilyLinks: {
 		"<b>Ссылки для семьи: {name}, {class} класс</b>\nПерешлите каждому его ссылку: она открывает бот " +
-			"и подключает дневник один раз, до {date} включительно.\n\n{links}",
+			"и подключает дневник один раз, до {date} включительно. Прежние неиспользованные коды и ссылки " +
+			"этой семьи больше не действуют.\n\n{links}",
 		"<b>Links for one family: {name}, class {class}</b>\nForward each person their own link: it opens the bot " +
-			"and links the diary once, until {date} inclusive.\n\n{links}",
+			"and links the diary once, until {date} inclusive. The family's earlier unused codes and links " +
+			"no longer work.\n\n{links}",
 	},
 	StaffCodeLinkLine:  {"{recipient} ({kind}):\n{link}", "{recipient} ({kind}):\n{link}"},
 	StaffCodeForParent: {"родитель", "parent"},
@@ -70,13 +72,16 @@ var staffCodeMessages = messages{
 		"<b>{name}</b> — {roles}.\nA new one-time code to link the bot. How should they get it?",
 	},
 	StaffColleagueLetter: {
-		"Письмо с кодом для сотрудника: {name}. Код действует до {date} включительно.",
-		"A letter with a code for the staff member {name}. The code works until {date} inclusive.",
+		"Письмо с кодом для сотрудника: {name}. Код действует до {date} включительно. " +
+			"Прежний неиспользованный код этого сотрудника больше не действует.",
+		"A letter with a code for the staff member {name}. The code works until {date} inclusive. " +
+			"Their earlier unused code no longer works.",
 	},
 	StaffColleagueLink: {
 		"<b>Ссылка для сотрудника: {name}</b> ({roles})\nПерешлите её сотруднику: она открывает бот " +
-			"и подключает его один раз, до {date} включительно.\n\n{link}",
+			"и подключает его один раз, до {date} включительно. Прежний неиспользованный код " +
+			"этого сотрудника больше не действует.\n\n{link}",
 		"<b>A link for the staff member {name}</b> ({roles})\nForward it to them: it opens the bot and " +
-			"links them once, until {date} inclusive.\n\n{link}",
+			"links them once, until {date} inclusive. Their earlier unused code no longer works.\n\n{link}",
 	},
 }

@@ -1,7 +1,9 @@
 // Package linkcodes issues the one-time link codes of a class (clause 3.3.4:
 // the class teacher hands every family its letter) and turns them into the
 // letters internal/letters prints. diaryctl codes and the bot's class-teacher
-// menu both use it, so a code is made, stored and printed one way.
+// menu both use it, so a code is made, stored and printed one way. Each
+// person has one live code: issuing a new one ends their earlier unused
+// codes (diary.Identity's ReplaceLinkCodes).
 package linkcodes
 
 import (
@@ -29,6 +31,9 @@ type Store interface {
 	// breaking LinkCode.Validate, diary.ErrNotFound for a person not of its
 	// school, diary.ErrConflict for a hash already stored.
 	CreateLinkCodes(ctx context.Context, codes []diary.LinkCode) error
+	// ReplaceLinkCodes stores codes as CreateLinkCodes does and makes each
+	// person's earlier unused codes expire now (one live code per person).
+	ReplaceLinkCodes(ctx context.Context, codes []diary.LinkCode) error
 }
 
 // The whole store issues codes.
@@ -62,7 +67,7 @@ func ForClass(ctx context.Context, st Store, class diary.Class, opt Options) ([]
 			return nil, err
 		}
 	}
-	if err := st.CreateLinkCodes(ctx, is.codes); err != nil {
+	if err := st.ReplaceLinkCodes(ctx, is.codes); err != nil {
 		return nil, fmt.Errorf("issue codes: %w", err)
 	}
 	return is.letters, nil

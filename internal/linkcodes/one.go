@@ -25,7 +25,7 @@ func ForFamily(ctx context.Context, st Store, class diary.Class, s diary.Student
 	if err := is.addStudent(ctx, st, s); err != nil {
 		return nil, err
 	}
-	if err := st.CreateLinkCodes(ctx, is.codes); err != nil {
+	if err := st.ReplaceLinkCodes(ctx, is.codes); err != nil {
 		return nil, fmt.Errorf("issue family codes: %w", err)
 	}
 	return is.letters, nil
@@ -49,7 +49,7 @@ func ForStaffMember(ctx context.Context, st StaffStore, school diary.School, s d
 	if err := is.addStaff(ctx, st, s); err != nil {
 		return letters.Letter{}, err
 	}
-	if err := st.CreateLinkCodes(ctx, is.codes); err != nil {
+	if err := st.ReplaceLinkCodes(ctx, is.codes); err != nil {
 		return letters.Letter{}, fmt.Errorf("issue staff code: %w", err)
 	}
 	return is.letters[0], nil

@@ -3,6 +3,7 @@ package linkcodes_test
 import (
 	"context"
 	"crypto/rand"
+	"errors"
 	"testing"
 	"time"
 
@@ -71,4 +72,36 @@ func TestForStaffMemberIssuesOneCode(t *testing.T) {
 		}
 	}
 	t.Fatal("no staff member hired after 1 August in the fixture")
+}
+
+// TestIssuingAgainEndsEarlierCodes checks one live code per person: a
+// family's letters stop working once the class's letters are printed again
+// (diaryctl codes), and those once the family's are issued again (the bot).
+func TestIssuingAgainEndsEarlierCodes(t *testing.T) {
+	db, class := openSchool(t)
+	ctx := context.Background()
+	students, _ := db.StudentsOfClass(ctx, class.ID)
+	opt := linkcodes.Options{BotUsername: "diary_bot", Now: time.Now(), Rand: rand.Reader}
+	family, err := linkcodes.ForFamily(ctx, db, class, students[0], opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	all, err := linkcodes.ForClass(ctx, db, class, opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, l := range family {
+		if _, _, err := db.RedeemLinkCode(ctx, diary.HashCode(l.Code), int64(3000+i), int64(3000+i)); !errors.Is(err, diary.ErrCodeExpired) {
+			t.Errorf("family letter %d after the class's: %v, want ErrCodeExpired", i, err)
+		}
+	}
+	if _, err := linkcodes.ForFamily(ctx, db, class, students[0], opt); err != nil {
+		t.Fatal(err)
+	}
+	for i, l := range all {
+		_, _, err := db.RedeemLinkCode(ctx, diary.HashCode(l.Code), int64(4000+i), int64(4000+i))
+		if mine := l.Child == students[0].Name.Full(); mine != errors.Is(err, diary.ErrCodeExpired) || !mine && err != nil {
+			t.Errorf("class letter %d (%s, %s): %v", i, l.Child, l.Recipient, err)
+		}
+	}
 }

@@ -45,7 +45,7 @@ func ForStaff(ctx context.Context, st StaffStore, school diary.School, r diary.R
 			return nil, err
 		}
 	}
-	if err := st.CreateLinkCodes(ctx, is.codes); err != nil {
+	if err := st.ReplaceLinkCodes(ctx, is.codes); err != nil {
 		return nil, fmt.Errorf("issue staff codes: %w", err)
 	}
 	return is.letters, nil

@@ -24,11 +24,36 @@ func scanCode(r Scanner) (diary.LinkCode, error) {
 // diary.Identity for the defaults and errors. The codes' instants are set
 // as stored (UTC, to the microsecond).
 func (s *Store) CreateLinkCodes(ctx context.Context, codes []diary.LinkCode) error {
-	if err := prepareCodes(codes, s.clock()); err != nil {
+	if err := s.storeCodes(ctx, codes, false); err != nil {
 		return fmt.Errorf("create link codes: %w", err)
+	}
+	return nil
+}
+
+// ReplaceLinkCodes stores codes as CreateLinkCodes does and, in the same
+// transaction, ends now every earlier unused, unexpired code of each
+// code's person; see diary.Identity.
+func (s *Store) ReplaceLinkCodes(ctx context.Context, codes []diary.LinkCode) error {
+	if err := s.storeCodes(ctx, codes, true); err != nil {
+		return fmt.Errorf("replace link codes: %w", err)
+	}
+	return nil
+}
+
+// storeCodes prepares and inserts codes in one transaction, first ending
+// their people's earlier live codes when replace is set.
+func (s *Store) storeCodes(ctx context.Context, codes []diary.LinkCode, replace bool) error {
+	now := s.clock()
+	if err := prepareCodes(codes, now); err != nil {
+		return err
 	}
 	ids := make([]int64, len(codes))
 	err := s.p.Write(ctx, false, func(tx Tx) (err error) {
+		for _, c := range codes {
+			if err := s.endEarlierCodes(ctx, tx, c, now, replace); err != nil {
+				return err
+			}
+		}
 		for i, c := range codes {
 			if ids[i], err = s.insertCode(ctx, tx, c); err != nil {
 				return err
@@ -37,12 +62,27 @@ func (s *Store) CreateLinkCodes(ctx context.Context, codes []diary.LinkCode) err
 		return nil
 	})
 	if err != nil {
-		return fmt.Errorf("create link codes: %w", err)
+		return err
 	}
 	for i := range codes {
 		codes[i].ID = ids[i]
 	}
 	return nil
+}
+
+// endEarlierCodes, when replace is set, makes every stored unused code of
+// c's person (the same school, kind, guardian, student and staff member)
+// that is still live expire at now. It runs before the batch is inserted,
+// so the batch's own codes are never ended.
+func (s *Store) endEarlierCodes(ctx context.Context, tx Tx, c diary.LinkCode, now time.Time, replace bool) error {
+	if !replace {
+		return nil
+	}
+	_, err := tx.Exec(ctx, `UPDATE link_codes SET expires_at = $1
+		WHERE school_id = $2 AND kind = $3 AND coalesce(guardian_id, 0) = $4 AND coalesce(student_id, 0) = $5
+		AND coalesce(staff_id, 0) = $6 AND used_at IS NULL AND expires_at > $1`,
+		s.instant(now), c.SchoolID, string(c.Kind), c.GuardianID, c.StudentID, c.StaffID)
+	return s.wrap(err, "end earlier codes")
 }
 
 // prepareCodes fills each code's defaults at now and validates it, its

@@ -35,7 +35,7 @@ func identityTests() []contractTest {
 		{"Identity/LastFamilyVisit", testLastFamilyVisit},
 		{"Identity/Chats", testChats},
 		{"Identity/SyntheticChats", testSyntheticChats},
-	}, workflowTests()...)
+	}, append(workflowTests(), replaceTests()...)...)
 }
 
 // Telegram users and chats of the identity tests.
