@@ -120,7 +120,7 @@ func TestValidateErrors(t *testing.T) {
 
 func TestTelegramRate(t *testing.T) {
 	for _, in := range []string{"1", "29", " 30 "} {
-		c, err := LoadScheduler(envOf(map[string]string{"TELEGRAM_RATE": in}))
+		c, err := LoadScheduler(envOf(map[string]string{"TELEGRAM_RATE": in, "REDIS_URL": "redis://127.0.0.1:6379/0"}))
 		if err != nil {
 			t.Fatalf("TELEGRAM_RATE=%q: %v", in, err)
 		}
