@@ -93,6 +93,9 @@ type Deps struct {
 	Random io.Reader
 	// BotUsername is used in the deep links of letters; getMe's when empty.
 	BotUsername string
+	// Announce sends the staff's announcements (NewAnnouncer of the store
+	// and of notify.Service); without it the staff home offers none.
+	Announce Announcer
 	// Backoff paces the tries of failing calls to Telegram at start and of
 	// long polling; its zero fields take the defaults (1 s doubling to 60 s).
 	Backoff Backoff

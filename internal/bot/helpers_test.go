@@ -102,6 +102,7 @@ type options struct {
 	emulator   telegramtest.Options
 	schoolRand io.Reader
 	backoff    Backoff
+	deps       func(h *harness, d *Deps) // changes the bot's Deps before New
 }
 
 // templateDB is the demo school in SQLite, generated once per test binary.
@@ -207,13 +208,17 @@ func newHarness(t *testing.T, opt options) *harness {
 	}
 	h.tg = telegramtest.New(eo)
 	t.Cleanup(h.tg.Close)
-	h.b, err = New(Deps{
+	deps := Deps{
 		Store: h.db, Cluster: h.set, Now: h.clock.Now, Consent: testConsent, Views: views,
 		Log:              slog.New(slog.NewTextHandler(h.logs, &slog.HandlerOptions{Level: slog.LevelDebug})),
 		PhoneLinkSchools: opt.phone, HandlerTimeout: opt.timeout,
 		BotLimit: cluster.PerSecond(100000), ChatLimit: cluster.PerSecond(100000), Random: opt.schoolRand,
 		Backoff: opt.backoff,
-	})
+	}
+	if opt.deps != nil {
+		opt.deps(h, &deps)
+	}
+	h.b, err = New(deps)
 	if err != nil {
 		t.Fatal(err)
 	}

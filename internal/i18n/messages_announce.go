@@ -9,6 +9,7 @@ const (
 
 	AnnounceScopeSchool Key = "announce.scope_school"
 	AnnounceScopeLevels Key = "announce.scope_levels" // {from}, {to}
+	AnnounceScopeLevel  Key = "announce.scope_level"  // {n}: one parallel
 	AnnounceScopeClass  Key = "announce.scope_class"  // {class}
 
 	HelpStaffAnnounce Key = "help.staff_announce"
@@ -42,6 +43,7 @@ var announceMessages = messages{
 		"{from}–{to} классы",
 		"grades {from}–{to}",
 	},
+	AnnounceScopeLevel: {"{n}-е классы", "grade {n}"},
 	AnnounceScopeClass: {"класс {class}", "class {class}"},
 	HelpStaffAnnounce: {
 		"• <b>Объявление</b> — сообщение семьям Вашего класса, ступени или всей школы: текст, " +
