@@ -1,10 +1,14 @@
 package bot
 
 import (
+	"context"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 	"time"
+
+	"github.com/riverqueue/river"
 
 	"github.com/schooldiary/diary/internal/announce"
 	"github.com/schooldiary/diary/internal/demo"
@@ -188,4 +192,76 @@ func TestAnnounceForgedScope(t *testing.T) {
 		t.Error("the entry is offered without Deps.Announce")
 	}
 	h.clock.Advance(time.Second)
+}
+
+// recordingChannel is a notify channel that records what it delivers.
+type recordingChannel struct {
+	mu   sync.Mutex
+	sent map[string][]notify.Message
+}
+
+// Name is the Telegram channel's name.
+func (c *recordingChannel) Name() string { return "telegram" }
+
+// Send records m for its address.
+func (c *recordingChannel) Send(_ context.Context, to notify.Address, m notify.Message) error {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.sent[to.To] = append(c.sent[to.To], m)
+	return nil
+}
+
+// TestAnnounceDelivered: a class teacher's announcement is delivered by a
+// running notify.Service to the mother's chat, and «Мои объявления» counts
+// it as delivered.
+func TestAnnounceDelivered(t *testing.T) {
+	var rec *recordingChannel // each store's own
+	var svc *notify.Service
+	opt := options{deps: func(h *harness, d *Deps) {
+		var err error
+		rec = &recordingChannel{sent: map[string][]notify.Message{}}
+		svc, err = notify.New(h.db.(notify.Store), notify.Config{Now: h.clock.Now, PollInterval: 50 * time.Millisecond,
+			Channels: map[string]notify.Channel{"telegram": rec}})
+		if err != nil {
+			h.t.Fatal(err)
+		}
+		d.Announce = NewAnnouncer(h.db.(AnnounceStore), svc)
+	}}
+	forEachStore(t, opt, func(t *testing.T, h *harness) {
+		events, cancel := svc.Subscribe(river.EventKindJobCompleted, river.EventKindJobFailed)
+		defer cancel()
+		if err := svc.Start(h.ctx); err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { _ = svc.Stop(context.Background()) })
+		f := h.parent()
+		mother := h.user(telegramtest.User{})
+		h.linkParent(mother.ID, f, f.student)
+		teacher := h.staffByExt(diary.RoleClassTeacher, demo.ClassTeacherExtID)
+		u := h.user(telegramtest.User{})
+		h.press(u.ID, h.linkStaff(u.ID, teacher), label(i18n.BtnStaffAnnounce))
+		h.press(u.ID, h.expectKey(u.ID, i18n.AnnounceChoose), "класс 7А")
+		h.next(u.ID)
+		h.send(u.ID, "Экскурсия в музей")
+		h.press(u.ID, h.expect(u.ID, "Получателей: 1."), label(i18n.BtnAnnounceSend))
+		sent := h.expect(u.ID, "Отправлено 1 семье.")
+		select {
+		case ev := <-events:
+			if ev.Kind != river.EventKindJobCompleted {
+				t.Fatalf("delivery job: %s", ev.Kind)
+			}
+		case <-h.ctx.Done():
+			t.Fatal("the announcement was not delivered")
+		}
+		rec.mu.Lock()
+		got := rec.sent[strconv.FormatInt(mother.ID, 10)]
+		rec.mu.Unlock()
+		if len(got) != 1 || !strings.Contains(got[0].HTML, "Экскурсия в музей") {
+			t.Fatalf("delivered to the mother's chat: %+v (all: %v)", got, rec.sent)
+		}
+		h.press(u.ID, sent, label(i18n.BtnStaffAnnounces))
+		if m := h.expectKey(u.ID, i18n.AnnounceListHead); !strings.Contains(m.Text, "доставлено 1") {
+			t.Errorf("my announcements after delivery:\n%s", m.Text)
+		}
+	})
 }
