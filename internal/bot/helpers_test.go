@@ -208,6 +208,17 @@ func newHarness(t *testing.T, opt options) *harness {
 	}
 	h.tg = telegramtest.New(eo)
 	t.Cleanup(h.tg.Close)
+	h.b = h.newBot(opt, views)
+	h.client = h.newClient()
+	if !opt.noStart {
+		h.start()
+	}
+	return h
+}
+
+// newBot makes the harness's bot with views; opt.deps may change its Deps.
+func (h *harness) newBot(opt options, views Views) *B {
+	h.t.Helper()
 	deps := Deps{
 		Store: h.db, Cluster: h.set, Now: h.clock.Now, Consent: testConsent, Views: views,
 		Log:              slog.New(slog.NewTextHandler(h.logs, &slog.HandlerOptions{Level: slog.LevelDebug})),
@@ -218,15 +229,11 @@ func newHarness(t *testing.T, opt options) *harness {
 	if opt.deps != nil {
 		opt.deps(h, &deps)
 	}
-	h.b, err = New(deps)
+	b, err := New(deps)
 	if err != nil {
-		t.Fatal(err)
+		h.t.Fatal(err)
 	}
-	h.client = h.newClient()
-	if !opt.noStart {
-		h.start()
-	}
-	return h
+	return b
 }
 
 // openCluster returns a memory cluster on the fake clock (its limiter on

@@ -75,15 +75,7 @@ func TestAnnounceDirectorToSchool(t *testing.T) {
 			"notice", i18n.Safe(announce.Render(i18n.RU, h.school, text)))
 		h.press(u.ID, preview, label(i18n.BtnAnnounceSend))
 		sent := h.expectKey(u.ID, i18n.AnnounceSent, "n", 1, "unreachable", unreachable)
-		list := h.announcements(director.ID)
-		if len(list) != 1 || list[0].Recipients != 1 || list[0].Unreachable != unreachable || list[0].Counts != (diary.AnnounceCounts{Waiting: 1}) {
-			t.Fatalf("announcements = %+v, want one to 1 recipient, waiting", list)
-		}
-		n, err := h.db.(notify.Store).Notice(h.ctx, 1)
-		if err != nil || n.Key != diary.AnnouncementKey(list[0].ID, f.guardian.ID) || n.Urgent ||
-			!strings.Contains(n.HTML, "Собрание &lt;родителей&gt; &amp; учителей") {
-			t.Errorf("notice = %+v, %v; want the mother's, escaped, not urgent", n, err)
-		}
+		h.wantEnqueued(director.ID, f.guardian.ID, unreachable, "Собрание &lt;родителей&gt; &amp; учителей")
 		h.press(u.ID, sent, label(i18n.BtnStaffAnnounces))
 		mine := h.expectKey(u.ID, i18n.AnnounceListHead)
 		if want := "Получателей 1: доставлено 0, по почте 0, не доставлено 0, ждёт 1"; !strings.Contains(mine.Text, want) {
@@ -95,6 +87,21 @@ func TestAnnounceDirectorToSchool(t *testing.T) {
 			t.Errorf("a second press sent again: %d announcements", got)
 		}
 	})
+}
+
+// wantEnqueued checks that the sender's one announcement reached guardian
+// alone with a notice (not urgent) whose HTML has html, and counted
+// unreachable families.
+func (h *harness) wantEnqueued(staffID, guardian int64, unreachable int, html string) {
+	h.t.Helper()
+	list := h.announcements(staffID)
+	if len(list) != 1 || list[0].Recipients != 1 || list[0].Unreachable != unreachable || list[0].Counts != (diary.AnnounceCounts{Waiting: 1}) {
+		h.t.Fatalf("announcements = %+v, want one to 1 recipient, waiting", list)
+	}
+	n, err := h.db.(notify.Store).Notice(h.ctx, 1)
+	if err != nil || n.Key != diary.AnnouncementKey(list[0].ID, guardian) || n.Urgent || !strings.Contains(n.HTML, html) {
+		h.t.Errorf("notice = %+v, %v; want the guardian's, escaped, not urgent", n, err)
+	}
 }
 
 // TestAnnounceClassTeacherCancels: a class teacher is offered only their
@@ -166,15 +173,7 @@ func TestAnnounceForgedScope(t *testing.T) {
 		}
 		h.forge(u.ID, button{Kind: kindAnnSend})
 		h.expectKey(u.ID, i18n.AnnounceExpired)
-		deputy := h.staffByExt(diary.RoleDeputy, demo.DeputyExtID)
-		d := h.user(telegramtest.User{})
-		h.linkStaff(d.ID, deputy)
-		for _, action := range []string{"s", "l10-11", "l1-9", "l0-0", "c" + c10} {
-			h.forge(d.ID, button{Kind: kindAnnScope, Arg: deputy.ID, Action: action})
-			h.expectKey(d.ID, i18n.StaffNotYours)
-		}
-		h.forge(d.ID, button{Kind: kindAnnScope, Arg: deputy.ID, Action: "l5-9"})
-		h.expectKey(d.ID, i18n.AnnounceAskText, "scope", "5–9 классы", "max", announce.MaxText)
+		deputy := h.forgeDeputyScopes(c10)
 		math := h.staffByExt(diary.RoleTeacher, demo.SubjectTeacherExtID)
 		m := h.user(telegramtest.User{})
 		if menu := h.linkStaff(m.ID, math); hasButton(menu, label(i18n.BtnStaffAnnounce)) {
@@ -188,10 +187,27 @@ func TestAnnounceForgedScope(t *testing.T) {
 	})
 	h := newHarness(t, options{})
 	u := h.user(telegramtest.User{})
+	defer h.clock.Advance(time.Second)
 	if menu := h.linkStaff(u.ID, h.staffByExt(diary.RoleDirector, demo.DirectorExtID)); hasButton(menu, label(i18n.BtnStaffAnnounce)) {
 		t.Error("the entry is offered without Deps.Announce")
 	}
-	h.clock.Advance(time.Second)
+}
+
+// forgeDeputyScopes has the deputy of 5–9 forge the school, other stages
+// and class c10 (refused), then their own stage (asked for the text); it
+// returns the deputy.
+func (h *harness) forgeDeputyScopes(c10 string) diary.Staff {
+	h.t.Helper()
+	deputy := h.staffByExt(diary.RoleDeputy, demo.DeputyExtID)
+	d := h.user(telegramtest.User{})
+	h.linkStaff(d.ID, deputy)
+	for _, action := range []string{"s", "l10-11", "l1-9", "l0-0", "c" + c10} {
+		h.forge(d.ID, button{Kind: kindAnnScope, Arg: deputy.ID, Action: action})
+		h.expectKey(d.ID, i18n.StaffNotYours)
+	}
+	h.forge(d.ID, button{Kind: kindAnnScope, Arg: deputy.ID, Action: "l5-9"})
+	h.expectKey(d.ID, i18n.AnnounceAskText, "scope", "5–9 классы", "max", announce.MaxText)
+	return deputy
 }
 
 // recordingChannel is a notify channel that records what it delivers.
@@ -211,6 +227,31 @@ func (c *recordingChannel) Send(_ context.Context, to notify.Address, m notify.M
 	return nil
 }
 
+// delivering is a notify.Service on the harness's store and clock that
+// delivers through rec (started by the test).
+func (h *harness) delivering(rec *recordingChannel) *notify.Service {
+	h.t.Helper()
+	svc, err := notify.New(h.db.(notify.Store), notify.Config{Now: h.clock.Now, PollInterval: 50 * time.Millisecond,
+		Channels: map[string]notify.Channel{"telegram": rec}})
+	if err != nil {
+		h.t.Fatal(err)
+	}
+	return svc
+}
+
+// waitJob waits for a delivery job to end, and fails unless it completed.
+func (h *harness) waitJob(events <-chan *river.Event) {
+	h.t.Helper()
+	select {
+	case ev := <-events:
+		if ev.Kind != river.EventKindJobCompleted {
+			h.t.Fatalf("delivery job: %s", ev.Kind)
+		}
+	case <-h.ctx.Done():
+		h.t.Fatal("the announcement was not delivered")
+	}
+}
+
 // TestAnnounceDelivered: a class teacher's announcement is delivered by a
 // running notify.Service to the mother's chat, and «Мои объявления» counts
 // it as delivered.
@@ -218,13 +259,8 @@ func TestAnnounceDelivered(t *testing.T) {
 	var rec *recordingChannel // each store's own
 	var svc *notify.Service
 	opt := options{deps: func(h *harness, d *Deps) {
-		var err error
 		rec = &recordingChannel{sent: map[string][]notify.Message{}}
-		svc, err = notify.New(h.db.(notify.Store), notify.Config{Now: h.clock.Now, PollInterval: 50 * time.Millisecond,
-			Channels: map[string]notify.Channel{"telegram": rec}})
-		if err != nil {
-			h.t.Fatal(err)
-		}
+		svc = h.delivering(rec)
 		d.Announce = NewAnnouncer(h.db.(AnnounceStore), svc)
 	}}
 	forEachStore(t, opt, func(t *testing.T, h *harness) {
@@ -245,14 +281,7 @@ func TestAnnounceDelivered(t *testing.T) {
 		h.send(u.ID, "Экскурсия в музей")
 		h.press(u.ID, h.expect(u.ID, "Получателей: 1."), label(i18n.BtnAnnounceSend))
 		sent := h.expect(u.ID, "Отправлено 1 семье.")
-		select {
-		case ev := <-events:
-			if ev.Kind != river.EventKindJobCompleted {
-				t.Fatalf("delivery job: %s", ev.Kind)
-			}
-		case <-h.ctx.Done():
-			t.Fatal("the announcement was not delivered")
-		}
+		h.waitJob(events)
 		rec.mu.Lock()
 		got := rec.sent[strconv.FormatInt(mother.ID, 10)]
 		rec.mu.Unlock()

@@ -142,16 +142,7 @@ func testAnnounceCounts(t *testing.T, f *fixture) {
 	read.CreatedAt = us(read.CreatedAt)
 	equal(t, "read", read, a)
 	must(t, f.notices(t).RecordNotice(ctx, res.New[1].ID, diary.NoticeUpdate{Status: diary.NoticeSentEmail, Event: "sent", Channel: "email"}), "email")
-	f.clock.Advance(time.Minute)
-	b, err := as.CreateAnnouncement(ctx, diary.Announcement{SchoolID: r.School.ID, StaffID: staff, Text: "Каникулы"}, nil)
-	must(t, err, "create second")
-	_, err = as.CreateAnnouncement(ctx, diary.Announcement{SchoolID: r.School.ID, Text: "От diaryctl"}, nil)
-	must(t, err, "create by diaryctl")
-	list, err := as.Announcements(ctx, r.School.ID, staff, 10)
-	must(t, err, "list")
-	if len(list) != 2 || list[0].ID != b.ID || list[1].ID != a.ID || list[1].Counts != (diary.AnnounceCounts{Sent: 1, Email: 1}) {
-		t.Errorf("list = %+v, want the second then the first with 1 sent and 1 by email", list)
-	}
+	b := f.wantAnnounceList(t, r, staff, a.ID)
 	_, err = as.CreateAnnouncement(ctx, diary.Announcement{SchoolID: r.School.ID, Text: "  "}, nil)
 	if diary.ErrorCode(err) != diary.EInvalid {
 		t.Errorf("empty text: err = %v, want EInvalid", err)
@@ -160,4 +151,23 @@ func testAnnounceCounts(t *testing.T, f *fixture) {
 	_, err = as.Announcement(ctx, b.ID)
 	wantNotFound(t, err, "deleted announcement")
 	wantNotFound(t, as.DeleteAnnouncement(ctx, b.ID), "delete twice")
+}
+
+// wantAnnounceList records a second announcement of staff a minute later
+// and one of diaryctl, and checks the staff member's list: the second, then
+// first with 1 sent and 1 by email. It returns the second.
+func (f *fixture) wantAnnounceList(t *testing.T, r *Refs, staff, first int64) diary.Announcement {
+	t.Helper()
+	ctx, as := t.Context(), f.announcements(t)
+	f.clock.Advance(time.Minute)
+	b, err := as.CreateAnnouncement(ctx, diary.Announcement{SchoolID: r.School.ID, StaffID: staff, Text: "Каникулы"}, nil)
+	must(t, err, "create second")
+	_, err = as.CreateAnnouncement(ctx, diary.Announcement{SchoolID: r.School.ID, Text: "От diaryctl"}, nil)
+	must(t, err, "create by diaryctl")
+	list, err := as.Announcements(ctx, r.School.ID, staff, 10)
+	must(t, err, "list")
+	if len(list) != 2 || list[0].ID != b.ID || list[1].ID != first || list[1].Counts != (diary.AnnounceCounts{Sent: 1, Email: 1}) {
+		t.Errorf("list = %+v, want the second then the first with 1 sent and 1 by email", list)
+	}
+	return b
 }
