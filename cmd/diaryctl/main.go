@@ -42,6 +42,7 @@ const usage = `Использование: diaryctl КОМАНДА [флаги]
   token revoke ID                 отозвать токен
   codes --school КОД --class 5А   коды привязки для класса (PDF или CSV)
   codes --school КОД --staff      коды привязки сотрудникам (--role РОЛЬ — одной роли)
+  announce --school КОД --text …  объявление семьям класса, ступени или школы
   backup --out ФАЙЛ               резервная копия (SQLite; для PostgreSQL — команда pg_dump)
   restore --from ФАЙЛ             восстановить SQLite из копии (бот и планировщик остановлены)
   notices [--status failed]       уведомления с историей (--id N — одно со всей историей)
@@ -59,6 +60,7 @@ Commands:
   token revoke ID                 revoke a token
   codes --school CODE --class 5А  link codes for a class (PDF or CSV)
   codes --school CODE --staff     link codes for the staff (--role ROLE: one role)
+  announce --school CODE --text … an announcement to the families of a class, level or school
   backup --out FILE               back up (SQLite; the pg_dump command for PostgreSQL)
   restore --from FILE             restore SQLite from a backup (bot and scheduler stopped)
   notices [--status failed]       notices with their history (--id N: one, whole history)
@@ -82,14 +84,15 @@ type app struct {
 type command func(ctx context.Context, a *app, args []string) error
 
 var commands = map[string]command{
-	"migrate": cmdMigrate,
-	"import":  cmdImport,
-	"demo":    cmdDemo,
-	"token":   cmdToken,
-	"codes":   cmdCodes,
-	"backup":  cmdBackup,
-	"restore": cmdRestore,
-	"notices": cmdNotices,
+	"migrate":  cmdMigrate,
+	"import":   cmdImport,
+	"demo":     cmdDemo,
+	"token":    cmdToken,
+	"codes":    cmdCodes,
+	"announce": cmdAnnounce,
+	"backup":   cmdBackup,
+	"restore":  cmdRestore,
+	"notices":  cmdNotices,
 }
 
 // run executes the command line args; output to stdout, problems to stderr.

@@ -99,6 +99,9 @@ type Deps struct {
 	// notices (the email channel of internal/notify); without it the
 	// settings say email is not set up at this school.
 	Mail notify.Channel
+	// Announce sends the staff's announcements (NewAnnouncer of the store
+	// and of notify.Service); without it the staff home offers none.
+	Announce Announcer
 	// Backoff paces the tries of failing calls to Telegram at start and of
 	// long polling; its zero fields take the defaults (1 s doubling to 60 s).
 	Backoff Backoff

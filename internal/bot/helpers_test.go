@@ -103,7 +103,8 @@ type options struct {
 	emulator   telegramtest.Options
 	schoolRand io.Reader
 	backoff    Backoff
-	mail       notify.Channel // Deps.Mail
+	mail       notify.Channel            // Deps.Mail
+	deps       func(h *harness, d *Deps) // changes the bot's Deps before New
 }
 
 // templateDB is the demo school in SQLite, generated once per test binary.
@@ -209,21 +210,32 @@ func newHarness(t *testing.T, opt options) *harness {
 	}
 	h.tg = telegramtest.New(eo)
 	t.Cleanup(h.tg.Close)
-	h.b, err = New(Deps{
-		Store: h.db, Cluster: h.set, Now: h.clock.Now, Consent: testConsent, Views: views,
-		Log:              slog.New(slog.NewTextHandler(h.logs, &slog.HandlerOptions{Level: slog.LevelDebug})),
-		PhoneLinkSchools: opt.phone, HandlerTimeout: opt.timeout,
-		BotLimit: cluster.PerSecond(100000), ChatLimit: cluster.PerSecond(100000), Random: opt.schoolRand,
-		Backoff: opt.backoff, Mail: opt.mail,
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
+	h.b = h.newBot(opt, views)
 	h.client = h.newClient()
 	if !opt.noStart {
 		h.start()
 	}
 	return h
+}
+
+// newBot makes the harness's bot with views; opt.deps may change its Deps.
+func (h *harness) newBot(opt options, views Views) *B {
+	h.t.Helper()
+	deps := Deps{
+		Store: h.db, Cluster: h.set, Now: h.clock.Now, Consent: testConsent, Views: views,
+		Log:              slog.New(slog.NewTextHandler(h.logs, &slog.HandlerOptions{Level: slog.LevelDebug})),
+		PhoneLinkSchools: opt.phone, HandlerTimeout: opt.timeout,
+		BotLimit: cluster.PerSecond(100000), ChatLimit: cluster.PerSecond(100000), Random: opt.schoolRand,
+		Backoff: opt.backoff, Mail: opt.mail,
+	}
+	if opt.deps != nil {
+		opt.deps(h, &deps)
+	}
+	b, err := New(deps)
+	if err != nil {
+		h.t.Fatal(err)
+	}
+	return b
 }
 
 // openCluster returns a memory cluster on the fake clock (its limiter on

@@ -52,6 +52,9 @@ func (b *B) onText(ctx context.Context, r *req, text string) error {
 	if cmd, arg := command(text); cmd != "" {
 		return b.onCommand(ctx, r, cmd, arg)
 	}
+	if done, err := b.announceReply(ctx, r, text); done {
+		return err
+	}
 	if done, err := b.staffReply(ctx, r, text); done {
 		return err
 	}
@@ -112,6 +115,9 @@ func (b *B) onCommand(ctx context.Context, r *req, cmd, arg string) error {
 	case "codes":
 		return b.codesMenu(ctx, r)
 	case "cancel":
+		if done, err := b.cancelAnnounce(ctx, r); done {
+			return err
+		}
 		if done, err := b.cancelExpected(ctx, r); done {
 			return err
 		}

@@ -18,6 +18,14 @@ type homeEntry struct {
 	Roles   []diary.Role
 	Help    i18n.Key
 	Buttons func(lang i18n.Lang, sc *staffScope) []button
+	// Offered says whether the bot was given what the entry needs; nil:
+	// always.
+	Offered func(b *B) bool
+}
+
+// shown reports whether the entry is in sc's home on bot b.
+func (e homeEntry) shown(b *B, sc *staffScope) bool {
+	return sc.has(e.Roles...) && (e.Offered == nil || e.Offered(b))
 }
 
 // homeEntries are the staff home's parts, in the menu's order.
@@ -150,7 +158,7 @@ func (b *B) staffMenu(ctx context.Context, r *req, w who) ([][]button, string, e
 			return nil, "", err
 		}
 		text = i18n.T(r.lang, i18n.StaffMenu, "name", m.staff.Name.Full()) + "\n" + duties(r.lang, sc)
-		rows = append(rows, homeRows(r.lang, sc)...)
+		rows = append(rows, b.homeRows(r.lang, sc)...)
 	}
 	return rows, text, nil
 }
@@ -176,10 +184,10 @@ func duties(lang i18n.Lang, sc *staffScope) string {
 }
 
 // homeRows lays out the buttons of the entries of sc's roles, two a row.
-func homeRows(lang i18n.Lang, sc *staffScope) [][]button {
+func (b *B) homeRows(lang i18n.Lang, sc *staffScope) [][]button {
 	var rows [][]button
 	for _, e := range homeEntries {
-		if sc.has(e.Roles...) {
+		if e.shown(b, sc) {
 			rows = append(rows, pairs(e.Buttons(lang, sc))...)
 		}
 	}
@@ -214,7 +222,7 @@ func (b *B) staffHelp(ctx context.Context, r *req, w who) error {
 			return err
 		}
 		for _, e := range homeEntries {
-			if p := i18n.T(r.lang, e.Help); sc.has(e.Roles...) && !slices.Contains(parts, p) {
+			if p := i18n.T(r.lang, e.Help); e.shown(b, sc) && !slices.Contains(parts, p) {
 				parts = append(parts, p)
 			}
 		}

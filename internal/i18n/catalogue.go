@@ -39,7 +39,7 @@ var catalogue, catalogueErr = compile(
 	startMessages, linkMessages, accessMessages, consentMessages, childMessages,
 	menuMessages, settingsMessages, emptyMessages, errorMessages, unitMessages,
 	viewMessages,
-	botMessages, staffMessages, staffCodeMessages, notifyMessages,
+	botMessages, staffMessages, staffCodeMessages, notifyMessages, announceMessages,
 )
 
 // compile parses every area's texts into one catalogue.

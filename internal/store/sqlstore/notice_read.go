@@ -39,12 +39,20 @@ func (s *Store) Notice(ctx context.Context, id int64) (diary.Notice, error) {
 		if err != nil {
 			return err
 		}
-		n.Files, err = list(ctx, s, q, what, scanNoticeFile,
-			`SELECT name, mime, data FROM notice_files WHERE notice_id = $1 ORDER BY id`, id)
+		n.Files, err = list(ctx, s, q, what, scanNoticeFile, noticeFilesSQL, id)
 		return err
 	})
 	return n, err
 }
+
+// noticeFilesSQL reads a notice's files: its own, then the file of the
+// announcement it belongs to (kept once for all its notices).
+const noticeFilesSQL = `SELECT name, mime, data FROM (
+	SELECT 0 AS src, id, name, mime, data FROM notice_files WHERE notice_id = $1
+	UNION ALL SELECT 1, a.id, a.file_name, a.file_mime, a.file_data
+	FROM notices n JOIN announcement_notices an ON an.notice_key = n.key
+	JOIN announcements a ON a.id = an.announcement_id WHERE n.id = $1 AND a.file_data IS NOT NULL
+) f ORDER BY src, id`
 
 // scanNoticeFile reads a file's name, type and bytes.
 func scanNoticeFile(r Scanner) (f diary.NoticeFile, err error) {

@@ -94,7 +94,7 @@ func allTests() []contractTest {
 		schoolReadTests(), rosterReadTests(), orderReadTests(), journalReadTests(), diaryReadTests(),
 		errorTests(), portErrorTests(), portBatchTests(), tokenTests(), timeTests(), identityTests(),
 		reperiodTests(), consistencyTests(), deleteTests(), notifyTests(), brokenTests(), staffHomeTests(),
-		noticeTests(), noticeStatsTests(), timetableTests(),
+		noticeTests(), noticeStatsTests(), timetableTests(), announceTests(),
 	} {
 		all = append(all, group...)
 	}
