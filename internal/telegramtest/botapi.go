@@ -25,6 +25,7 @@ var methods = map[string]method{
 	"answercallbackquery":    (*Server).answerCallbackQuery,
 	"senddocument":           (*Server).sendDocument,
 	"sendphoto":              (*Server).sendPhoto,
+	"getfile":                (*Server).getFile,
 	"setmycommands":          (*Server).setMyCommands,
 	"getmycommands":          (*Server).getMyCommands,
 	"deletemycommands":       (*Server).deleteMyCommands,

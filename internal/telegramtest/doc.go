@@ -23,8 +23,12 @@
 // Method names are case-insensitive, as in Telegram. Served methods: getMe,
 // getUpdates, setWebhook, deleteWebhook, getWebhookInfo, sendMessage,
 // editMessageText, editMessageReplyMarkup, deleteMessage, answerCallbackQuery,
-// sendDocument, sendPhoto, setMyCommands, getMyCommands, deleteMyCommands.
-// A wrong token gets 401 Unauthorized; an unknown method 404 Not Found.
+// sendDocument, sendPhoto, getFile, setMyCommands, getMyCommands,
+// deleteMyCommands. A wrong token gets 401 Unauthorized; an unknown method 404
+// Not Found. getFile gives a file_path (up to 20 MB, "file is too big" above)
+// whose bytes are served at /file/bot<token>/<file_path>, as
+// go-telegram/bot's FileDownloadLink builds it; files the users and the bot
+// sent alike.
 //
 // The emulator refuses what Telegram refuses (see reject_test.go for the whole
 // table): empty text and text longer than 4096 after entity parsing (counted in
@@ -68,7 +72,9 @@
 // # User side
 //
 // In Go: AddUser, AddGroup, SendText, SendGroupText, Start, ShareContact,
-// SendContact, PressKeyboard, Press, PressButton, Block, Unblock; and to read:
+// SendContact, SendDocument, SendPhoto (a file from the user, with a caption;
+// not served under /emulator/ yet), PressKeyboard, Press, PressButton, Block,
+// Unblock; and to read:
 // Messages, BotMessages, Keyboard, View, NextBotMessage, NextBotChange (new
 // messages and edits in order), WaitChat,
 // WaitCallbackAnswer, File, Commands, CommandsFor. Blocking and unblocking send

@@ -10,7 +10,6 @@ import (
 	"mime"
 	"net/http"
 	"path"
-	"strconv"
 	"strings"
 )
 
@@ -103,12 +102,7 @@ func mimeOf(up upload) string {
 // botPostFile registers a new file under a new id, then posts m.
 func (s *Server) botPostFile(chatID int64, m *Message, f *File) (any, error) {
 	s.mu.Lock()
-	if f.ID == "" {
-		s.lastFile++
-		f.ID = "file-" + strconv.FormatInt(s.lastFile, 10)
-		f.UniqueID = "u" + strconv.FormatInt(s.lastFile, 10)
-		s.files[f.ID] = f
-	}
+	s.registerFileLocked(f)
 	s.mu.Unlock()
 	return s.botPost(chatID, m)
 }

@@ -94,6 +94,7 @@ type File struct {
 	Width    int    `json:"width,omitempty"`
 	Height   int    `json:"height,omitempty"`
 	Data     []byte `json:"-"`
+	path     string // the file_path getFile gave; "" before
 }
 
 // CallbackAnswer is a button press and, once the bot answered it, the answer.

@@ -25,6 +25,7 @@ type state struct {
 	callbacks map[string]*CallbackAnswer
 	lastQuery int64
 	files     map[string]*File
+	paths     map[string]*File // by the file_path getFile gave
 	lastFile  int64
 	limiter   *limiter
 
@@ -41,6 +42,7 @@ func newState(opt Options) state {
 		commands:     map[commandKey][]Command{},
 		callbacks:    map[string]*CallbackAnswer{},
 		files:        map[string]*File{},
+		paths:        map[string]*File{},
 		limiter:      newLimiter(opt.Limits, opt.NoLimits),
 		faults:       map[string]*Fault{},
 		failed:       map[string]int{},
