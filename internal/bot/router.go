@@ -28,6 +28,8 @@ func (b *B) route(ctx context.Context, u *models.Update) error {
 		return b.onPress(ctx, r, u.CallbackQuery)
 	case u.Message != nil && u.Message.Contact != nil:
 		return b.onContact(ctx, r, u.Message.Contact)
+	case u.Message != nil && u.Message.Document != nil:
+		return b.onDocument(ctx, r, u.Message)
 	case u.Message != nil && u.Message.Text != "":
 		return b.onText(ctx, r, u.Message.Text)
 	}

@@ -23,6 +23,8 @@ type pendingAnnounce struct {
 	From  int    `json:"f,omitempty"`
 	To    int    `json:"t,omitempty"`
 	Text  string `json:"x,omitempty"`
+	// File is the attached file, nil for none (staff_announce_file.go).
+	File *pendingFile `json:"file,omitempty"`
 }
 
 // scope is the pending announcement's scope.
@@ -129,16 +131,31 @@ func (b *B) announceReply(ctx context.Context, r *req, text string) (bool, error
 	if err != nil || !ok {
 		return err != nil, err
 	}
+	return true, b.announceText(ctx, r, p, text)
+}
+
+// announceText takes text as the text of the pending announcement p and
+// shows its preview; too long a text is refused, p (and its file) kept.
+func (b *B) announceText(ctx context.Context, r *req, p pendingAnnounce, text string) error {
 	text = strings.TrimSpace(text)
 	if n := utf8.RuneCountInString(text); n > announce.MaxText {
-		return true, b.send(ctx, r.chatID, i18n.T(r.lang, i18n.AnnounceTooLong, "n", n, "max", announce.MaxText), nil)
-	}
-	a, err := b.authorizeAnnounce(ctx, r, p.Staff, p.scope())
-	if err != nil || a == nil {
-		return true, errors.Join(b.dropAnnounce(ctx, r), b.orRefuse(ctx, r, err))
+		if err := b.keepAnnounce(ctx, r, p); err != nil {
+			return err
+		}
+		return b.send(ctx, r.chatID, i18n.T(r.lang, i18n.AnnounceTooLong, "n", n, "max", announce.MaxText), nil)
 	}
 	p.Text = text
-	return true, b.preview(ctx, r, a, p)
+	return b.previewPending(ctx, r, p)
+}
+
+// previewPending re-checks the sender of p now and shows its preview; a
+// sender who may no longer announce loses the draft.
+func (b *B) previewPending(ctx context.Context, r *req, p pendingAnnounce) error {
+	a, err := b.authorizeAnnounce(ctx, r, p.Staff, p.scope())
+	if err != nil || a == nil {
+		return errors.Join(b.dropAnnounce(ctx, r), b.orRefuse(ctx, r, err))
+	}
+	return b.preview(ctx, r, a, p)
 }
 
 // preview shows what the families will get and how many will, with
@@ -160,7 +177,7 @@ func (b *B) preview(ctx context.Context, r *req, a *authorized, p pendingAnnounc
 		return err
 	}
 	text := i18n.T(r.lang, i18n.AnnouncePreview, "scope", label, "n", len(aud.Recipients), "unreachable", aud.Unreachable,
-		"notice", i18n.Safe(announce.Render(r.lang, a.sc.school, p.Text)))
+		"notice", i18n.Safe(announce.Render(r.lang, a.sc.school, p.Text))) + fileLine(r.lang, p.File)
 	return b.sendButtons(ctx, r, text, [][]button{{
 		{Kind: kindAnnSend, Text: i18n.Plain(r.lang, i18n.BtnAnnounceSend)},
 		{Kind: kindAnnCancel, Text: i18n.Plain(r.lang, i18n.BtnAnnounceCancel)},

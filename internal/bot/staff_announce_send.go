@@ -24,6 +24,11 @@ func (b *B) staffAnnSend(ctx context.Context, r *req, _ button) error {
 	if !ok || p.Text == "" {
 		return b.sendButtons(ctx, r, i18n.T(r.lang, i18n.AnnounceExpired), [][]button{staffHomeButton(r.lang)})
 	}
+	file, err := b.attachment(ctx, p)
+	if err != nil {
+		b.log.Warn("announcement file not fetched", "err", b.redact(err))
+		return b.send(ctx, r.chatID, i18n.T(r.lang, i18n.AnnounceFileFailed), nil)
+	}
 	if err := b.dropAnnounce(ctx, r); err != nil {
 		return err
 	}
@@ -32,11 +37,12 @@ func (b *B) staffAnnSend(ctx context.Context, r *req, _ button) error {
 		return b.orRefuse(ctx, r, err)
 	}
 	sent, err := announce.Send(ctx, b.d.Announce, b.d.Announce,
-		announce.Draft{School: a.sc.school, StaffID: p.Staff, Scope: p.scope(), Text: p.Text})
+		announce.Draft{School: a.sc.school, StaffID: p.Staff, Scope: p.scope(), Text: p.Text, File: file})
 	if err != nil {
 		return err
 	}
-	b.log.Info("announcement sent", "staff_id", p.Staff, "announcement_id", sent.ID, "recipients", sent.Recipients)
+	b.log.Info("announcement sent", "staff_id", p.Staff, "announcement_id", sent.ID, "recipients", sent.Recipients,
+		"file_bytes", len(file.Data))
 	if err := b.recordStaffVisit(ctx, r, a.sc, 0, "staff.announce"); err != nil {
 		return err
 	}

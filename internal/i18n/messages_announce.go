@@ -29,7 +29,15 @@ const (
 	BtnAnnounceScope  Key = "btn.announce_scope" // {scope}
 	BtnAnnounceSend   Key = "btn.announce_send"
 	BtnAnnounceCancel Key = "btn.announce_cancel"
-	AnnounceFileAdded Key = "announce.file_added" // {name}
+	AnnounceFileAdded Key = "announce.file_added" // {name}, {size}: the preview's file line
+
+	AnnounceFileAttached Key = "announce.file_attached" // {name}, {size}: asks for the text
+	AnnounceFileType     Key = "announce.file_type"     // {name}
+	AnnounceFileLarge    Key = "announce.file_large"    // {size}, {max} (MB)
+	AnnounceFileFailed   Key = "announce.file_failed"   //
+	AnnounceFileIgnored  Key = "announce.file_ignored"  // a file outside an announcement
+	AnnounceSizeKB       Key = "announce.size_kb"       // {n}
+	AnnounceSizeMB       Key = "announce.size_mb"       // {n}: a decimal
 )
 
 var announceMessages = messages{
@@ -46,11 +54,11 @@ var announceMessages = messages{
 	AnnounceScopeLevel: {"{n}-е классы", "grade {n}"},
 	AnnounceScopeClass: {"класс {class}", "class {class}"},
 	HelpStaffAnnounce: {
-		"• <b>Объявление</b> — сообщение семьям Вашего класса, ступени или всей школы: текст, " +
+		"• <b>Объявление</b> — сообщение семьям Вашего класса, ступени или всей школы: текст (и файл, если нужен), " +
 			"предпросмотр и подтверждение; семьи получат его в боте, в тихие часы — утром.\n" +
 			"• <b>Мои объявления</b> — сколько доставлено, ушло по почте, не доставлено, ждёт.",
 		"• <b>Announcement</b> — a message to the families of your class, level or the whole school: " +
-			"text, preview and confirmation; families get it in the bot, in quiet hours in the morning.\n" +
+			"text (and a file if needed), preview and confirmation; families get it in the bot, in quiet hours in the morning.\n" +
 			"• <b>My announcements</b> — how many were delivered, sent by email, failed, waiting.",
 	},
 	AnnounceChoose: {
@@ -59,8 +67,10 @@ var announceMessages = messages{
 	},
 	AnnounceAskText: {
 		"Объявление: {scope}.\nНапишите его текст одним сообщением (не длиннее {max} знаков). " +
+			"Нужен файл (PDF, XLSX, PNG, JPEG до 10 МБ) — просто пришлите его, текст можно написать в подписи. " +
 			"Перед отправкой Вы увидите, как его получат семьи. Передумали — нажмите /cancel.",
 		"Announcement: {scope}.\nWrite its text in one message (at most {max} characters). " +
+			"Need a file (PDF, XLSX, PNG, JPEG up to 10 MB)? Just send it, with the text as its caption if you like. " +
 			"Before it goes you will see it as the families will. Changed your mind? Press /cancel.",
 	},
 	AnnounceTooLong: {
@@ -111,5 +121,31 @@ var announceMessages = messages{
 	BtnAnnounceScope:  {"{scope}", "{scope}"},
 	BtnAnnounceSend:   {"Отправить", "Send"},
 	BtnAnnounceCancel: {"Отменить", "Cancel"},
-	AnnounceFileAdded: {"Файл: {name}", "File: {name}"},
+	AnnounceFileAdded: {"📎 Файл: {name} ({size})", "📎 File: {name} ({size})"},
+	AnnounceFileAttached: {
+		"Файл «{name}» ({size}) приложен. Теперь напишите текст объявления одним сообщением.",
+		"The file {name} ({size}) is attached. Now write the announcement's text in one message.",
+	},
+	AnnounceFileType: {
+		"Файл «{name}» нельзя приложить к объявлению: подходят PDF, таблица Excel (XLSX) и картинки PNG и JPEG. " +
+			"Пришлите другой файл или продолжайте без него — объявление не потеряно.",
+		"The file {name} cannot be attached to an announcement: PDF, Excel tables (XLSX) and PNG or JPEG pictures can. " +
+			"Send another file or go on without one — the announcement is kept.",
+	},
+	AnnounceFileLarge: {
+		"Файл слишком большой ({size}): к объявлению можно приложить файл не больше {max} МБ. " +
+			"Уменьшите его и пришлите снова или продолжайте без него — объявление не потеряно.",
+		"The file is too large ({size}): an announcement's file may be at most {max} MB. " +
+			"Make it smaller and send it again, or go on without one — the announcement is kept.",
+	},
+	AnnounceFileFailed: {
+		"Не удалось получить файл из Telegram. Пришлите его ещё раз — объявление не потеряно.",
+		"The file could not be fetched from Telegram. Please send it again — the announcement is kept.",
+	},
+	AnnounceFileIgnored: {
+		"Этот файл я не сохраняю: файл прикладывают к объявлению школы, когда его пишут. Меню: /start.",
+		"I do not keep this file: a file is attached to a school announcement while it is written. Menu: /start.",
+	},
+	AnnounceSizeKB: {"{n} КБ", "{n} KB"},
+	AnnounceSizeMB: {"{n} МБ", "{n} MB"},
 }
