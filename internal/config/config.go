@@ -38,6 +38,7 @@ type Common struct {
 // Bot holds the settings of cmd/bot.
 type Bot struct {
 	Common
+	Mail
 	// HTTPAddr is the listener of the API, health and metrics.
 	HTTPAddr string `env:"HTTP_ADDR" envDefault:"127.0.0.1:8080"`
 	// APIMaxBody is the largest API request body.
@@ -64,6 +65,7 @@ type Bot struct {
 // Scheduler holds the settings of cmd/scheduler.
 type Scheduler struct {
 	Common
+	Mail
 	// HTTPAddr is the listener of health and metrics.
 	HTTPAddr string `env:"SCHEDULER_HTTP_ADDR" envDefault:"127.0.0.1:8081"`
 }
@@ -137,6 +139,7 @@ func (c Common) Validate() error {
 func (c Bot) Validate() error {
 	return errors.Join(
 		c.Common.Validate(),
+		c.Mail.Validate(),
 		checkAddr("HTTP_ADDR", c.HTTPAddr),
 		checkMaxBody(c.APIMaxBody),
 		checkHTTPURL("TELEGRAM_API_URL", c.TelegramAPIURL, false),
@@ -146,7 +149,8 @@ func (c Bot) Validate() error {
 
 // Validate checks the scheduler's settings.
 func (c Scheduler) Validate() error {
-	return errors.Join(c.Common.Validate(), checkAddr("SCHEDULER_HTTP_ADDR", c.HTTPAddr), checkSchedulerRedis(c.RedisURL))
+	return errors.Join(c.Common.Validate(), c.Mail.Validate(), checkAddr("SCHEDULER_HTTP_ADDR", c.HTTPAddr),
+		checkSchedulerRedis(c.RedisURL))
 }
 
 // errSchedulerAlone: a separate scheduler shares its store with the bot, and

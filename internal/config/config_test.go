@@ -120,7 +120,7 @@ func TestValidateErrors(t *testing.T) {
 
 func TestTelegramRate(t *testing.T) {
 	for _, in := range []string{"1", "29", " 30 "} {
-		c, err := LoadScheduler(envOf(map[string]string{"TELEGRAM_RATE": in}))
+		c, err := LoadScheduler(envOf(map[string]string{"TELEGRAM_RATE": in, "REDIS_URL": "redis://127.0.0.1:6379/0"}))
 		if err != nil {
 			t.Fatalf("TELEGRAM_RATE=%q: %v", in, err)
 		}
@@ -182,9 +182,11 @@ var secretEnv = map[string]string{
 	"TELEGRAM_BOT_TOKEN": "123456:tokenvalue3",
 	"WEBHOOK_URL":        "https://bot.example.org/hook",
 	"WEBHOOK_SECRET":     "hooksecret4",
+	"SMTP_URL":           "smtps://school%40example.org:mailpass5@smtp.example.org",
+	"SMTP_FROM":          "Школа <noreply@example.org>",
 }
 
-var secretValues = []string{"dbpass1", "redispass2", "tokenvalue3", "hooksecret4"}
+var secretValues = []string{"dbpass1", "redispass2", "tokenvalue3", "hooksecret4", "mailpass5"}
 
 func TestSecretsMasked(t *testing.T) {
 	c, err := LoadBot(envOf(secretEnv))
