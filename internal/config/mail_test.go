@@ -22,7 +22,7 @@ func TestMailSettings(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			checkMailErr(t, "bot", loadBotErr(tt.env), tt.want)
-			env := map[string]string{"REDIS_URL": "redis://127.0.0.1:6379/0"}
+			env := map[string]string{"REDIS_URL": "redis://127.0.0.1:6379/0", "TELEGRAM_BOT_TOKEN": "1:t"}
 			for k, v := range tt.env {
 				env[k] = v
 			}

@@ -65,7 +65,9 @@ func (c Bot) LogValue() slog.Value {
 // LogValue implements slog.LogValuer: the scheduler's settings, secrets masked.
 func (c Scheduler) LogValue() slog.Value {
 	return slog.GroupValue(append(append(c.Common.attrs(),
-		slog.String("SCHEDULER_HTTP_ADDR", c.HTTPAddr)), c.Mail.attrs()...)...)
+		slog.String("SCHEDULER_HTTP_ADDR", c.HTTPAddr),
+		slog.String("TELEGRAM_BOT_TOKEN", c.TelegramToken.String()),
+		slog.String("TELEGRAM_API_URL", redact.URL(c.TelegramAPIURL))), c.Mail.attrs()...)...)
 }
 
 // String lists the shared settings as KEY=value lines, secrets masked.
