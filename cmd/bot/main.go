@@ -142,6 +142,10 @@ func serve(ctx context.Context, cfg config.Bot, opt options, log *slog.Logger, s
 		if sb, err = prepareSandbox(ctx, db, sandboxTokenPath(opt.sandboxDB), log); err != nil {
 			return err
 		}
+		if err := sb.startMail(&cfg, log); err != nil {
+			return err
+		}
+		defer sb.mail.Close() // after the senders stopped
 	}
 	ln, err := httpapi.Listen(ctx, cfg.HTTPAddr)
 	if err != nil {
