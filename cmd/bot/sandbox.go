@@ -59,7 +59,7 @@ type sandbox struct {
 }
 
 // sandboxFrom is the sender of the sandbox's email.
-const sandboxFrom = "Дневник (песочница) <noreply@sandbox.example.org>"
+const sandboxFrom = "Дневник-песочница <noreply@sandbox.example.org>"
 
 // startMail starts the sandbox's SMTP catcher and points cfg's email at it
 // (whatever SMTP_URL says: the sandbox never mails anyone).

@@ -1,8 +1,11 @@
 package notify_test
 
 import (
+	"slices"
 	"testing"
+	"time"
 
+	"github.com/riverqueue/river"
 	"github.com/riverqueue/river/rivertype"
 
 	"github.com/schooldiary/diary/internal/diary"
@@ -32,10 +35,10 @@ func switchedOffAtSendTime(t *testing.T, e *env) {
 	res := e.enqueue(t, off, required)
 	must(t, e.db.SetNotifyChoice(t.Context(), chat, diary.NotifyAll, false))
 	e.start(t)
-	if ev := e.final(t, res.New[0].ID); ev.Job.State != rivertype.JobStateCompleted {
-		t.Errorf("job of a switched-off kind ended %s, want completed", ev.Job.State)
+	ends := e.finals(t, res.New[0].ID, res.New[1].ID) // both jobs run at once: wait for both together
+	if st := ends[res.New[0].ID].Job.State; st != rivertype.JobStateCompleted {
+		t.Errorf("job of a switched-off kind ended %s, want completed", st)
 	}
-	e.final(t, res.New[1].ID)
 	got, _ := e.tg.delivered()
 	if len(got) != 1 || got[0].M.HTML != required.HTML {
 		t.Errorf("telegram got %+v, want only the required notice", got)
@@ -61,6 +64,26 @@ func TestDeliverPreferEmail(t *testing.T) {
 		}
 		wantStatus(t, e.stored(t, res.New[0].ID), diary.NoticeSentEmail, "email", "")
 	})
+}
+
+// finals waits for the jobs of every notice in ids to end, in any order,
+// and returns their last events by notice, failing after a minute.
+func (e *env) finals(t *testing.T, ids ...int64) map[int64]*river.Event {
+	t.Helper()
+	got := map[int64]*river.Event{}
+	timeout := time.NewTimer(time.Minute)
+	defer timeout.Stop()
+	for len(got) < len(ids) {
+		select {
+		case ev := <-e.events:
+			if ev.Job != nil && slices.Contains(ids, jobNotice(t, ev.Job)) && finalState(ev.Job.State) {
+				got[jobNotice(t, ev.Job)] = ev
+			}
+		case <-timeout.C:
+			t.Fatalf("notices %v: only %d jobs ended within a minute", ids, len(got))
+		}
+	}
+	return got
 }
 
 // must fails the test on an error.
