@@ -14,6 +14,7 @@ import (
 	"github.com/schooldiary/diary/internal/store"
 	"github.com/schooldiary/diary/internal/store/storetest"
 	"github.com/schooldiary/diary/internal/telegramtest"
+	"github.com/schooldiary/diary/internal/testenv"
 )
 
 // parentUser is the Telegram user (and private chat) of the parent Белова.
@@ -143,5 +144,24 @@ func hasBotText(text string) func([]telegramtest.Message) bool {
 			}
 		}
 		return false
+	}
+}
+
+// With REDIS_URL the bot leaves sending to the scheduler and says so: a
+// notice in its store stays queued while it runs.
+func TestRunWithRedisLeavesSendingToScheduler(t *testing.T) {
+	dsn := "sqlite:" + filepath.Join(t.TempDir(), "diary.db")
+	db, guardian := familyStore(t, dsn)
+	env := withEmulator(t, "", map[string]string{"DATABASE_URL": dsn, "REDIS_URL": testenv.RedisURL(t)})
+	s := start(t, nil, env)
+	s.waitLog(t, "notices: this process enqueues them; the scheduler sends them (REDIS_URL is set)", 1)
+	id := enqueueNotice(t, db, guardian, "redis-1", "Собрание")
+	s.waitLog(t, pollingStarted, 1)
+	s.stop(t)
+	if got := noticeState(t, db, id); !strings.Contains(got, ": queued by") {
+		t.Errorf("%s; want it still queued for the scheduler", got)
+	}
+	if strings.Contains(s.log.String(), "River client started") {
+		t.Error("the bot started River's workers beside the scheduler")
 	}
 }
