@@ -3,11 +3,13 @@ package main
 import (
 	"context"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
 	"github.com/chromedp/chromedp"
 
+	"github.com/schooldiary/diary/internal/demo"
 	"github.com/schooldiary/diary/internal/diary"
 	sbchat "github.com/schooldiary/diary/internal/sandbox"
 	"github.com/schooldiary/diary/internal/sandbox/browsertest"
@@ -27,6 +29,7 @@ func TestSandboxInBrowser(t *testing.T) {
 	t.Run("parent", func(t *testing.T) {
 		browsertest.LinkParentAndReadGrade(t, browsertest.New(t), s.base)
 	})
+	t.Run("parent's email", func(t *testing.T) { checkEmailConfirm(t, s.base, dbPath) })
 	t.Run("subject teacher", func(t *testing.T) { checkTeacher(t, s.base) })
 	t.Run("class teacher", func(t *testing.T) {
 		family := requestAccess(t, dbPath, "7А")
@@ -288,4 +291,42 @@ func checkDeputy(t *testing.T, base string) {
 		browsertest.WaitText(".msg.in .text", "Классы Ваших ступеней"))
 	browsertest.NoFamilyWording(t, ctx)
 	noNotFound(t, notFound)
+}
+
+// checkEmailConfirm: on a phone, the linked parent adds her roster address
+// in Настройки → Уведомления → Добавить почту; the bot's code arrives in
+// the page's «Почта» (the sandbox's catcher), and typed back it confirms
+// the address.
+func checkEmailConfirm(t *testing.T, base, dbPath string) {
+	ctx, notFound := openPhone(t, base)
+	addr := parentAddress(t, dbPath)
+	browsertest.Run(t, ctx, "choose the parent", chromedp.Click(chromedp.CSS(`button[data-persona="parent"]`)),
+		chromedp.WaitVisible(browsertest.Button("Настройки")))
+	browsertest.Run(t, ctx, "Настройки → Уведомления → Добавить почту", chromedp.Click(browsertest.Button("Настройки")),
+		chromedp.Click(browsertest.Button("Уведомления")), chromedp.Click(browsertest.Button("Добавить почту")),
+		browsertest.WaitText(".msg.in .text", "Напишите адрес электронной почты"))
+	browsertest.Run(t, ctx, "type the address", browsertest.Type(addr),
+		browsertest.WaitText(".msg.in .text", "Мы отправили код на "+addr))
+	browsertest.Run(t, ctx, "open «Почта»", chromedp.Click(chromedp.ID("mail-btn")),
+		browsertest.WaitText(".mail .mail-subject", "Код подтверждения почты"))
+	look(t, ctx, "phone-parent-mail.png")
+	text := browsertest.Eval[string](t, ctx, `document.querySelector('.mail .mail-text').textContent`)
+	code := regexp.MustCompile(`\d{6}`).FindString(text)
+	if code == "" {
+		t.Fatalf("no six-digit code in the mail: %q", text)
+	}
+	browsertest.Run(t, ctx, "type the code back", chromedp.Click(chromedp.ID("mail-close")), browsertest.Type(code),
+		browsertest.WaitText(".msg.in .text", "Почта "+addr+" подтверждена"))
+	noNotFound(t, notFound)
+}
+
+// parentAddress is the demo parent's roster address in the sandbox's store.
+func parentAddress(t *testing.T, dbPath string) string {
+	t.Helper()
+	db := openStore(t, "sqlite:"+dbPath)
+	gs, err := db.GuardiansByPhone(t.Context(), demo.ParentPhone)
+	if err != nil || len(gs) == 0 || gs[0].Email == "" {
+		t.Fatalf("demo parent: %+v, %v; want one with an email", gs, err)
+	}
+	return gs[0].Email
 }

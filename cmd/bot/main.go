@@ -142,6 +142,10 @@ func serve(ctx context.Context, cfg config.Bot, opt options, log *slog.Logger, s
 		if sb, err = prepareSandbox(ctx, db, sandboxTokenPath(opt.sandboxDB), log); err != nil {
 			return err
 		}
+		if err := sb.startMail(&cfg, log); err != nil {
+			return err
+		}
+		defer sb.mail.Close() // after the senders stopped
 	}
 	ln, err := httpapi.Listen(ctx, cfg.HTTPAddr)
 	if err != nil {
@@ -161,7 +165,7 @@ func serve(ctx context.Context, cfg config.Bot, opt options, log *slog.Logger, s
 }
 
 // routes builds the HTTP routes (journal API, health, metrics; the sandbox's
-// web chat and emulator; the webhook) and the bot behind them.
+// web chat and emulator; the webhook) and the bot and senders behind them.
 func routes(ctx context.Context, cfg config.Bot, db store.DB, sb *sandbox, base string, bo bot.Backoff, log *slog.Logger) (*http.ServeMux, *telegram, error) {
 	mux := http.NewServeMux()
 	apiURL, token := cfg.TelegramAPIURL, cfg.TelegramToken.Value()
@@ -170,7 +174,7 @@ func routes(ctx context.Context, cfg config.Bot, db store.DB, sb *sandbox, base 
 		emu = sb.mountChat(mux, db, base, log)
 		apiURL, token = base, emu.Token()
 	}
-	tg, err := newTelegram(ctx, cfg, db, telegramAPI{apiURL, token, bo}, log)
+	tg, err := newSenders(ctx, cfg, db, telegramAPI{apiURL, token, bo}, log)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -180,10 +184,36 @@ func routes(ctx context.Context, cfg config.Bot, db store.DB, sb *sandbox, base 
 	mountAPI(mux, cfg, db, tg, sb == nil, log)
 	if tg.webhook {
 		if err := tg.mountWebhook(mux, cfg); err != nil {
+			tg.close()
 			return nil, nil, err
 		}
 	}
 	return mux, tg, nil
+}
+
+// newSenders builds the bot and the notice service sharing its client and
+// limiter, and starts the senders in the embedded setup; closing the bot
+// stops them (deliveries in flight finish) before the shared state closes.
+func newSenders(ctx context.Context, cfg config.Bot, db store.DB, api telegramAPI, log *slog.Logger) (*telegram, error) {
+	mail, err := mailChannel(cfg.Mail)
+	if err != nil {
+		return nil, err
+	}
+	tg, err := newTelegram(ctx, cfg, db, mail, api, log)
+	if err != nil {
+		return nil, err
+	}
+	dl, err := newDelivery(db, cfg, tg.client, tg.cluster, mail, log)
+	if err == nil {
+		err = dl.start(ctx, log, mail != nil)
+	}
+	if err != nil {
+		tg.close()
+		return nil, err
+	}
+	tg.delivery = dl
+	tg.onClose = append(tg.onClose, func() { dl.stop(ctx, log) })
+	return tg, nil
 }
 
 // mountAPI mounts the journal API, health and metrics on mux (and on "/"
@@ -231,7 +261,9 @@ func serveAll(ctx context.Context, ln net.Listener, h http.Handler, tg *telegram
 	case <-ctx.Done():
 	case err = <-httpErr:
 		stopBot()
-		return errors.Join(err, <-botErr)
+		err = errors.Join(err, <-botErr)
+		tg.close()
+		return err
 	case err = <-botErr:
 		botDone = true
 	}

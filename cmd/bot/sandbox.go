@@ -13,6 +13,7 @@ import (
 	"github.com/schooldiary/diary/internal/config"
 	"github.com/schooldiary/diary/internal/demo"
 	"github.com/schooldiary/diary/internal/diary"
+	"github.com/schooldiary/diary/internal/notify/email/catcher"
 	sbchat "github.com/schooldiary/diary/internal/sandbox"
 	"github.com/schooldiary/diary/internal/telegramtest"
 )
@@ -52,8 +53,25 @@ var _ sandboxStore = diary.Store(nil)
 type sandbox struct {
 	school  diary.School
 	secret  string
-	student string // a student's journal id
-	lesson  string // a recent lesson of the student's class
+	student string           // a student's journal id
+	lesson  string           // a recent lesson of the student's class
+	mail    *catcher.Catcher // where the sandbox's email goes; the page shows it
+}
+
+// sandboxFrom is the sender of the sandbox's email.
+const sandboxFrom = "Дневник-песочница <noreply@sandbox.example.org>"
+
+// startMail starts the sandbox's SMTP catcher and points cfg's email at it
+// (whatever SMTP_URL says: the sandbox never mails anyone).
+func (sb *sandbox) startMail(cfg *config.Bot, log *slog.Logger) error {
+	c, err := catcher.Start("127.0.0.1:0", catcher.Options{})
+	if err != nil {
+		return fmt.Errorf("sandbox: %w", err)
+	}
+	sb.mail = c
+	cfg.Mail = config.Mail{SMTPURL: c.URL(), SMTPFrom: sandboxFrom}
+	log.Info("sandbox email goes to the page's «Почта» (an SMTP catcher in this process)", "smtp", c.Addr())
+	return nil
 }
 
 // sandboxConfig points the store at the sandbox's own SQLite file and logs
@@ -204,7 +222,7 @@ const sandboxBot = "diary_sandbox_bot"
 func (sb *sandbox) mountChat(mux *http.ServeMux, db sbchat.Store, base string, log *slog.Logger) *telegramtest.Server {
 	emu := telegramtest.New(telegramtest.Options{BaseURL: base, BotUsername: sandboxBot, BotName: "Дневник (песочница)"})
 	mux.Handle("/", sbchat.Handler(sbchat.Config{
-		Emulator: emu, Store: db, SchoolCode: sb.school.Code, BotUsername: sandboxBot, Log: log,
+		Emulator: emu, Store: db, SchoolCode: sb.school.Code, BotUsername: sandboxBot, Log: log, Mail: sb.mail,
 	}))
 	return emu
 }

@@ -14,6 +14,7 @@ import (
 	"github.com/schooldiary/diary/internal/bot"
 	"github.com/schooldiary/diary/internal/cluster"
 	"github.com/schooldiary/diary/internal/config"
+	"github.com/schooldiary/diary/internal/notify"
 	"github.com/schooldiary/diary/internal/views"
 )
 
@@ -34,14 +35,18 @@ type telegram struct {
 	apiURL  string // the Bot API server client talks to
 	cluster *cluster.Set
 	webhook bool
-	onClose []func() // run after the bot stopped, before HTTP shuts down
+	// delivery is the notice service sharing client and cluster's limiter.
+	delivery *delivery
+	onClose  []func() // run after the bot stopped, before HTTP shuts down
 }
 
-// close runs the closers registered with onClose.
+// close runs the closers registered with onClose, in order, then closes
+// the shared state (the senders stopped first still use its limiter).
 func (t *telegram) close() {
 	for _, f := range t.onClose {
 		f()
 	}
+	t.cluster.Close()
 }
 
 // telegramAPI is the Bot API server the bot talks to, its token, and the
@@ -53,7 +58,7 @@ type telegramAPI struct {
 
 // newTelegram builds the bot on the shared state REDIS_URL names (memory
 // when empty) and a go-telegram client of the Bot API api names.
-func newTelegram(ctx context.Context, cfg config.Bot, db telegramStore, api telegramAPI, log *slog.Logger) (*telegram, error) {
+func newTelegram(ctx context.Context, cfg config.Bot, db telegramStore, mail notify.Channel, api telegramAPI, log *slog.Logger) (*telegram, error) {
 	consent, err := consentText(cfg)
 	if err != nil {
 		return nil, config.Invalid(err)
@@ -65,7 +70,7 @@ func newTelegram(ctx context.Context, cfg config.Bot, db telegramStore, api tele
 	b, err := bot.New(bot.Deps{
 		Store: db, Cluster: cl, Log: log, Consent: consent, Views: bot.DiaryViews(db),
 		PhoneLinkSchools: cfg.PhoneLinkSchools, BotUsername: cfg.TelegramBotUsername, Backoff: api.backoff,
-		BotLimit: cluster.TelegramRate(int(cfg.TelegramRate)),
+		BotLimit: cluster.TelegramRate(int(cfg.TelegramRate)), Mail: mail,
 	})
 	if err != nil {
 		cl.Close()
@@ -94,7 +99,6 @@ func (t *telegram) mountWebhook(mux *http.ServeMux, cfg config.Bot) error {
 // the webhook, or long-polls, retrying while Telegram fails (the bot's Ready
 // says so meanwhile). Then it finishes the updates in flight.
 func (t *telegram) run(ctx context.Context, cfg config.Bot, log *slog.Logger) error {
-	defer t.cluster.Close()
 	polled := t.receive(ctx, cfg)
 	<-ctx.Done()
 	<-polled

@@ -1,6 +1,8 @@
-// Command scheduler runs the service's scheduled duties. Until the next issues
-// add the cron jobs and the outbox senders it opens and migrates the store and
-// serves /healthz, /readyz and /metrics on SCHEDULER_HTTP_ADDR.
+// Command scheduler runs the service's scheduled duties and sends the
+// notices. It opens and migrates the store, delivers the notices (River
+// jobs) through Telegram, paced by the limiter it shares with the bot
+// through REDIS_URL, and email when SMTP_URL is set, and serves /healthz,
+// /readyz and /metrics on SCHEDULER_HTTP_ADDR. The cron duties come next.
 package main
 
 import (
@@ -34,15 +36,17 @@ func main() {
 // usage is the help text, Russian first.
 const usage = `Использование: scheduler
 
-Планировщик электронного дневника: регламентные задания и рассылки (следующие
-задачи). Сейчас открывает базу, применяет миграции и отвечает на /healthz,
-/readyz и /metrics на SCHEDULER_HTTP_ADDR. Настройки — в README.md.
+Планировщик электронного дневника: рассылает уведомления (Telegram с общим
+с ботом ограничителем через REDIS_URL, почта при SMTP_URL) и отвечает на
+/healthz, /readyz и /metrics на SCHEDULER_HTTP_ADDR; регламентные задания —
+следующая задача. Нужны REDIS_URL и TELEGRAM_BOT_TOKEN. Настройки — README.md.
 
 Usage: scheduler
 
-The school diary's scheduler: scheduled duties and delivery (next issues). For
-now it opens the store, applies migrations and serves /healthz, /readyz and
-/metrics on SCHEDULER_HTTP_ADDR. Settings are in README.md.
+The school diary's scheduler: sends the notices (Telegram, sharing the bot's
+rate limiter through REDIS_URL; email with SMTP_URL) and serves /healthz,
+/readyz and /metrics on SCHEDULER_HTTP_ADDR; the scheduled duties come next.
+Needs REDIS_URL and TELEGRAM_BOT_TOKEN. Settings are in README.md.
 `
 
 // schedulerStore is what the scheduler uses of the store: for now whether
@@ -72,7 +76,13 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 	}
 	defer db.Close()
 	log.Info("store ready", "migration", applied)
-	return serve(ctx, cfg, db, log)
+	snd, err := startSenders(ctx, cfg, db, log)
+	if err != nil {
+		return err
+	}
+	err = serve(ctx, cfg, db, log)
+	snd.stop(ctx, log)
+	return err
 }
 
 // parseFlags checks that there are no flags or arguments but -h.

@@ -20,6 +20,7 @@ func TestRunServesOpsAndStops(t *testing.T) {
 		"SCHEDULER_HTTP_ADDR": "127.0.0.1:0",
 		"LOG_FORMAT":          "json",
 		"REDIS_URL":           testenv.RedisURL(t),
+		"TELEGRAM_BOT_TOKEN":  "123456:test",
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()

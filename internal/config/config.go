@@ -38,14 +38,12 @@ type Common struct {
 // Bot holds the settings of cmd/bot.
 type Bot struct {
 	Common
+	Mail
 	// HTTPAddr is the listener of the API, health and metrics.
 	HTTPAddr string `env:"HTTP_ADDR" envDefault:"127.0.0.1:8080"`
 	// APIMaxBody is the largest API request body.
 	APIMaxBody ByteSize `env:"API_MAX_BODY" envDefault:"8MiB"`
-	// TelegramToken is the bot's token from @BotFather.
-	TelegramToken Secret `env:"TELEGRAM_BOT_TOKEN"`
-	// TelegramAPIURL is the Bot API server (the emulator in tests and sandbox).
-	TelegramAPIURL string `env:"TELEGRAM_API_URL" envDefault:"https://api.telegram.org"`
+	Telegram
 	// WebhookURL, when set, switches the bot from long polling to a webhook.
 	WebhookURL string `env:"WEBHOOK_URL"`
 	// WebhookSecret is checked in X-Telegram-Bot-Api-Secret-Token.
@@ -61,9 +59,19 @@ type Bot struct {
 	PhoneLinkSchools []string `env:"PHONE_LINK_SCHOOLS" envSeparator:","`
 }
 
+// Telegram is how a process that sends reaches the Bot API.
+type Telegram struct {
+	// TelegramToken is the bot's token from @BotFather.
+	TelegramToken Secret `env:"TELEGRAM_BOT_TOKEN"`
+	// TelegramAPIURL is the Bot API server (the emulator in tests and sandbox).
+	TelegramAPIURL string `env:"TELEGRAM_API_URL" envDefault:"https://api.telegram.org"`
+}
+
 // Scheduler holds the settings of cmd/scheduler.
 type Scheduler struct {
 	Common
+	Mail
+	Telegram
 	// HTTPAddr is the listener of health and metrics.
 	HTTPAddr string `env:"SCHEDULER_HTTP_ADDR" envDefault:"127.0.0.1:8081"`
 }
@@ -137,6 +145,7 @@ func (c Common) Validate() error {
 func (c Bot) Validate() error {
 	return errors.Join(
 		c.Common.Validate(),
+		c.Mail.Validate(),
 		checkAddr("HTTP_ADDR", c.HTTPAddr),
 		checkMaxBody(c.APIMaxBody),
 		checkHTTPURL("TELEGRAM_API_URL", c.TelegramAPIURL, false),
@@ -146,7 +155,9 @@ func (c Bot) Validate() error {
 
 // Validate checks the scheduler's settings.
 func (c Scheduler) Validate() error {
-	return errors.Join(c.Common.Validate(), checkAddr("SCHEDULER_HTTP_ADDR", c.HTTPAddr), checkSchedulerRedis(c.RedisURL))
+	return errors.Join(c.Common.Validate(), c.Mail.Validate(), checkAddr("SCHEDULER_HTTP_ADDR", c.HTTPAddr),
+		checkSchedulerRedis(c.RedisURL), checkHTTPURL("TELEGRAM_API_URL", c.TelegramAPIURL, false),
+		checkSchedulerToken(c.TelegramToken))
 }
 
 // errSchedulerAlone: a separate scheduler shares its store with the bot, and
@@ -161,6 +172,19 @@ var errSchedulerAlone = errors.New("REDIS_URL is empty: a separate scheduler sen
 func checkSchedulerRedis(redisURL string) error {
 	if redisURL == "" {
 		return errSchedulerAlone
+	}
+	return nil
+}
+
+// errSchedulerNoToken: the scheduler sends the notices to Telegram.
+var errSchedulerNoToken = errors.New("TELEGRAM_BOT_TOKEN is empty: the scheduler sends the notices as the bot and " +
+	"needs the bot's token / TELEGRAM_BOT_TOKEN не задан: планировщик отправляет уведомления от имени бота, " +
+	"ему нужен токен бота")
+
+// checkSchedulerToken refuses a scheduler without the bot's token.
+func checkSchedulerToken(token Secret) error {
+	if token == "" {
+		return errSchedulerNoToken
 	}
 	return nil
 }

@@ -41,7 +41,7 @@ func TestLoadBotDefaults(t *testing.T) {
 }
 
 func TestLoadSchedulerAddr(t *testing.T) {
-	c, err := LoadScheduler(envOf(map[string]string{"SCHEDULER_HTTP_ADDR": "0.0.0.0:9000", "HTTP_ADDR": "x",
+	c, err := LoadScheduler(envOf(map[string]string{"SCHEDULER_HTTP_ADDR": "0.0.0.0:9000", "HTTP_ADDR": "x", "TELEGRAM_BOT_TOKEN": "1:t",
 		"REDIS_URL": "redis://127.0.0.1:6379/0"}))
 	if err != nil {
 		t.Fatalf("LoadScheduler: %v", err)
@@ -49,7 +49,7 @@ func TestLoadSchedulerAddr(t *testing.T) {
 	if got, want := c.HTTPAddr, "0.0.0.0:9000"; got != want {
 		t.Errorf("HTTPAddr = %q, want %q", got, want)
 	}
-	d, err := LoadScheduler(envOf(map[string]string{"REDIS_URL": "redis://127.0.0.1:6379/0"}))
+	d, err := LoadScheduler(envOf(map[string]string{"REDIS_URL": "redis://127.0.0.1:6379/0", "TELEGRAM_BOT_TOKEN": "1:t"}))
 	if err != nil {
 		t.Fatalf("LoadScheduler: %v", err)
 	}
@@ -120,7 +120,7 @@ func TestValidateErrors(t *testing.T) {
 
 func TestTelegramRate(t *testing.T) {
 	for _, in := range []string{"1", "29", " 30 "} {
-		c, err := LoadScheduler(envOf(map[string]string{"TELEGRAM_RATE": in, "REDIS_URL": "redis://127.0.0.1:6379/0"}))
+		c, err := LoadScheduler(envOf(map[string]string{"TELEGRAM_RATE": in, "REDIS_URL": "redis://127.0.0.1:6379/0", "TELEGRAM_BOT_TOKEN": "1:t"}))
 		if err != nil {
 			t.Fatalf("TELEGRAM_RATE=%q: %v", in, err)
 		}
@@ -182,9 +182,11 @@ var secretEnv = map[string]string{
 	"TELEGRAM_BOT_TOKEN": "123456:tokenvalue3",
 	"WEBHOOK_URL":        "https://bot.example.org/hook",
 	"WEBHOOK_SECRET":     "hooksecret4",
+	"SMTP_URL":           "smtps://school%40example.org:mailpass5@smtp.example.org",
+	"SMTP_FROM":          "Школа <noreply@example.org>",
 }
 
-var secretValues = []string{"dbpass1", "redispass2", "tokenvalue3", "hooksecret4"}
+var secretValues = []string{"dbpass1", "redispass2", "tokenvalue3", "hooksecret4", "mailpass5"}
 
 func TestSecretsMasked(t *testing.T) {
 	c, err := LoadBot(envOf(secretEnv))
@@ -260,5 +262,23 @@ func TestSchedulerNeedsRedis(t *testing.T) {
 		if ExitCode(err) != ExitConfig {
 			t.Errorf("DATABASE_URL=%q: exit code %d, want %d", dsn, ExitCode(err), ExitConfig)
 		}
+	}
+}
+
+// A scheduler without the bot's token refuses to start: it sends the
+// notices; its settings show the token masked.
+func TestSchedulerNeedsToken(t *testing.T) {
+	env := map[string]string{"REDIS_URL": "redis://127.0.0.1:6379/0"}
+	_, err := LoadScheduler(envOf(env))
+	if !errors.Is(err, errSchedulerNoToken) || ExitCode(err) != ExitConfig {
+		t.Errorf("err = %v (exit %d), want the token refusal, exit %d", err, ExitCode(err), ExitConfig)
+	}
+	env["TELEGRAM_BOT_TOKEN"] = "123456:tokenvalue3"
+	c, err := LoadScheduler(envOf(env))
+	if err != nil {
+		t.Fatalf("LoadScheduler: %v", err)
+	}
+	if s := c.String(); strings.Contains(s, "tokenvalue3") || !strings.Contains(s, "TELEGRAM_BOT_TOKEN=***") {
+		t.Errorf("String() = %q, want the token shown as ***", s)
 	}
 }

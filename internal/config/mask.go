@@ -48,7 +48,7 @@ func (c Common) attrs() []slog.Attr {
 
 // LogValue implements slog.LogValuer: the bot's settings, secrets masked.
 func (c Bot) LogValue() slog.Value {
-	return slog.GroupValue(append(c.Common.attrs(),
+	return slog.GroupValue(append(append(c.Common.attrs(),
 		slog.String("HTTP_ADDR", c.HTTPAddr),
 		slog.Int64("API_MAX_BODY", int64(c.APIMaxBody)),
 		slog.String("TELEGRAM_BOT_TOKEN", c.TelegramToken.String()),
@@ -59,13 +59,15 @@ func (c Bot) LogValue() slog.Value {
 		slog.String("CONSENT_VERSION", c.ConsentVersion),
 		slog.String("CONSENT_FILE", c.ConsentFile),
 		slog.String("PHONE_LINK_SCHOOLS", strings.Join(c.PhoneLinkSchools, ",")),
-	)...)
+	), c.Mail.attrs()...)...)
 }
 
 // LogValue implements slog.LogValuer: the scheduler's settings, secrets masked.
 func (c Scheduler) LogValue() slog.Value {
-	return slog.GroupValue(append(c.Common.attrs(),
-		slog.String("SCHEDULER_HTTP_ADDR", c.HTTPAddr))...)
+	return slog.GroupValue(append(append(c.Common.attrs(),
+		slog.String("SCHEDULER_HTTP_ADDR", c.HTTPAddr),
+		slog.String("TELEGRAM_BOT_TOKEN", c.TelegramToken.String()),
+		slog.String("TELEGRAM_API_URL", redact.URL(c.TelegramAPIURL))), c.Mail.attrs()...)...)
 }
 
 // String lists the shared settings as KEY=value lines, secrets masked.

@@ -23,6 +23,9 @@ const (
 	reasonNoAddress = "нет ни чата в Telegram, ни адреса электронной почты"
 	reasonBlocked   = "получатель заблокировал бота, а адреса электронной почты нет"
 	reasonNoPerson  = "получателя больше нет в списках школы"
+	// ReasonSwitchedOff is the reason of a notice not sent because its
+	// recipient's chat switched its kind off in the bot's settings.
+	ReasonSwitchedOff = "не отправлено: получатель отключил этот вид уведомлений"
 )
 
 // deliverer is the River worker that delivers one notice.
@@ -65,7 +68,38 @@ func (w *deliverer) Work(ctx context.Context, job *river.Job[DeliverArgs]) error
 	if err != nil {
 		return err
 	}
+	wants, err := w.s.wanted(ctx, n, a)
+	switch {
+	case err != nil:
+		return err
+	case !wants:
+		return w.s.skip(ctx, n)
+	}
 	return w.s.deliver(ctx, n, a)
+}
+
+// wanted reports whether the recipient's chat still wants notices of n's
+// kind, as it chose at the time of sending (a required kind always goes;
+// without a chat there are no choices).
+func (s *Service) wanted(ctx context.Context, n diary.Notice, a diary.NoticeAddresses) (bool, error) {
+	if a.ChatID == 0 {
+		return true, nil
+	}
+	c, err := s.store.NotifyChoices(ctx, a.ChatID)
+	if errors.Is(err, diary.ErrNotFound) {
+		return true, nil
+	}
+	if err != nil {
+		return false, err
+	}
+	return c.Wants(diary.NotifyKind(n.Kind)), nil
+}
+
+// skip records that n is not sent because its kind is switched off; the
+// job completes (a later change of mind does not resend it).
+func (s *Service) skip(ctx context.Context, n diary.Notice) error {
+	return s.store.RecordNotice(ctx, n.ID, diary.NoticeUpdate{Status: diary.NoticeFailed, Event: "skipped",
+		Detail: ReasonSwitchedOff, Error: ReasonSwitchedOff})
 }
 
 // hold snoozes the job until the quiet hours end.

@@ -117,9 +117,12 @@ func (c clock) NowOrNil() *time.Time {
 	return &t
 }
 
-// Start starts delivering; ctx bounds the start only.
+// Start starts delivering; ctx bounds the start only. River would cancel
+// the deliveries under way when its start context ends (a hard stop: a
+// message sent but not recorded goes again); here only Stop ends them, and
+// it lets them finish.
 func (s *Service) Start(ctx context.Context) error {
-	if err := s.engine.Start(ctx); err != nil {
+	if err := s.engine.Start(context.WithoutCancel(ctx)); err != nil {
 		return fmt.Errorf("notify: start: %w", err)
 	}
 	return nil

@@ -23,6 +23,9 @@ type Store interface {
 	NoticeAddresses(ctx context.Context, r diary.Recipient) (diary.NoticeAddresses, error)
 	// RecordNotice records a delivery step; ErrNotFound.
 	RecordNotice(ctx context.Context, id int64, u diary.NoticeUpdate) error
+	// NotifyChoices returns what a chat chose about its notices (the
+	// defaults when it chose nothing); ErrNotFound for an unknown chat.
+	NotifyChoices(ctx context.Context, chatID int64) (diary.NotifyChoices, error)
 	// MarkChatBlocked records that a chat blocked the bot; ErrNotFound.
 	MarkChatBlocked(ctx context.Context, chatID int64, blocked bool) error
 }

@@ -17,6 +17,7 @@ import (
 
 	"github.com/schooldiary/diary/internal/demo"
 	"github.com/schooldiary/diary/internal/diary"
+	"github.com/schooldiary/diary/internal/notify/email/catcher"
 	"github.com/schooldiary/diary/internal/sandbox"
 	"github.com/schooldiary/diary/internal/store/sqlite"
 	"github.com/schooldiary/diary/internal/telegramtest"
@@ -30,10 +31,11 @@ func clock() time.Time { return testNow }
 // env is a sandbox on one listener: the page, the emulator's user side and
 // its Bot API, over a small demo school in a fresh SQLite store.
 type env struct {
-	srv *httptest.Server
-	tg  *telegramtest.Server
-	db  *sqlite.DB
-	log *syncBuffer
+	srv  *httptest.Server
+	tg   *telegramtest.Server
+	db   *sqlite.DB
+	log  *syncBuffer
+	mail *catcher.Catcher // the sandbox's SMTP catcher
 }
 
 // syncBuffer is a log sink safe for the handler's goroutines.
@@ -59,10 +61,16 @@ func (s *syncBuffer) String() string {
 func newEnv(t *testing.T) *env {
 	t.Helper()
 	e := &env{db: openDemo(t), log: &syncBuffer{}}
+	mail, err := catcher.Start("127.0.0.1:0", catcher.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { mail.Close() })
+	e.mail = mail
 	e.srv = httptest.NewUnstartedServer(nil)
 	e.tg = telegramtest.New(telegramtest.Options{BaseURL: "http://" + e.srv.Listener.Addr().String(), Now: clock, NoLimits: true})
 	e.srv.Config.Handler = sandbox.Handler(sandbox.Config{
-		Emulator: e.tg, Store: e.db, BotUsername: telegramtest.DefaultBotUsername, Now: clock,
+		Emulator: e.tg, Store: e.db, BotUsername: telegramtest.DefaultBotUsername, Now: clock, Mail: e.mail,
 		Log: slog.New(slog.NewTextHandler(e.log, &slog.HandlerOptions{Level: slog.LevelDebug})),
 	})
 	e.srv.Start()

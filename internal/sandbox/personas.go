@@ -42,6 +42,7 @@ var errNoPersona = errors.New("no such persona")
 type record struct {
 	name    diary.Name
 	phone   string
+	email   string // the roster's address; "" when none
 	targets []diary.LinkCode
 }
 
@@ -113,7 +114,7 @@ func parentRecord(ctx context.Context, st Store, school diary.School) (record, e
 	if err != nil {
 		return record{}, err
 	}
-	rec := record{name: g.Name, phone: g.Phone}
+	rec := record{name: g.Name, phone: g.Phone, email: g.Email}
 	for _, k := range kids {
 		rec.targets = append(rec.targets, diary.LinkCode{
 			SchoolID: school.ID, Kind: diary.LinkGuardian, GuardianID: g.ID, StudentID: k.ID})
@@ -129,7 +130,7 @@ func studentRecord(ctx context.Context, st Store, school diary.School) (record, 
 	}
 	for _, k := range kids {
 		if k.ExtID == demo.StudentExtID {
-			return record{name: k.Name, phone: k.Phone, targets: []diary.LinkCode{
+			return record{name: k.Name, phone: k.Phone, email: k.Email, targets: []diary.LinkCode{
 				{SchoolID: school.ID, Kind: diary.LinkStudent, StudentID: k.ID}}}, nil
 		}
 	}
@@ -145,7 +146,7 @@ func staffRecord(r diary.Role, ext string) func(context.Context, Store, diary.Sc
 		}
 		for _, p := range staff {
 			if p.ExtID == ext {
-				return record{name: p.Name, phone: p.Phone, targets: []diary.LinkCode{
+				return record{name: p.Name, phone: p.Phone, email: p.Email, targets: []diary.LinkCode{
 					{SchoolID: school.ID, Kind: diary.LinkStaff, StaffID: p.ID}}}, nil
 			}
 		}

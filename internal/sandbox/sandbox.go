@@ -33,6 +33,9 @@ type Config struct {
 	Log *slog.Logger
 	// Rand is the source of link codes; crypto/rand when nil.
 	Rand io.Reader
+	// Mail is the SMTP catcher the sandbox's email goes to; the page shows
+	// each persona's inbox from it. Nil: the page has no mail panel.
+	Mail Inboxes
 }
 
 //go:embed static
@@ -68,6 +71,7 @@ func Handler(cfg Config) http.Handler {
 	mux.HandleFunc("GET /favicon.ico", s.serveFile("static/icon.svg", "image/svg+xml"))
 	mux.HandleFunc("GET /sandbox/personas", s.personas)
 	mux.HandleFunc("POST /sandbox/persona/{id}", s.choose)
+	mux.HandleFunc("GET /sandbox/mail/{id}", s.mail)
 	mux.Handle("/emulator/", cfg.Emulator)
 	mux.HandleFunc("/", s.botAPI)
 	return mux
@@ -108,6 +112,7 @@ func (s *server) botAPI(w http.ResponseWriter, r *http.Request) {
 type personasReply struct {
 	Bot      string    `json:"bot"`
 	Personas []Persona `json:"personas"`
+	Mail     bool      `json:"mail"` // the page has a mail panel
 }
 
 func (s *server) personas(w http.ResponseWriter, r *http.Request) {
@@ -116,7 +121,7 @@ func (s *server) personas(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, "personas", err)
 		return
 	}
-	writeJSON(w, http.StatusOK, personasReply{Bot: s.cfg.BotUsername, Personas: list})
+	writeJSON(w, http.StatusOK, personasReply{Bot: s.cfg.BotUsername, Personas: list, Mail: s.cfg.Mail != nil})
 }
 
 func (s *server) choose(w http.ResponseWriter, r *http.Request) {

@@ -24,6 +24,9 @@ type Store interface {
 	// breaking LinkCode.Validate, diary.ErrNotFound for a person not of its
 	// school, diary.ErrConflict for a hash already stored.
 	CreateLinkCodes(ctx context.Context, codes []diary.LinkCode) error
+	// NotifyChoices returns what a chat chose about its notices (the email
+	// address among them); diary.ErrNotFound for an unknown chat.
+	NotifyChoices(ctx context.Context, chatID int64) (diary.NotifyChoices, error)
 }
 
 // The whole store serves the web chat.

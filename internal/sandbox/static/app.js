@@ -8,7 +8,7 @@
   const state = {
     bot: '', personas: [], persona: null, userId: 0, version: -1,
     abort: null, seen: new Set(), fresh: true, toastTimer: 0, refreshAt: 0, refreshTimer: 0,
-    lastBotId: 0, pressed: 0,
+    lastBotId: 0, pressed: 0, mailTimer: 0, mailOn: false,
   };
 
   // ---- Telegram HTML, rebuilt from a whitelist ----
@@ -391,6 +391,7 @@
   async function loadPersonas() {
     const r = await api('GET', '/sandbox/personas');
     state.bot = r.bot || '';
+    state.mailOn = !!r.mail;
     const current = state.persona && state.persona.id;
     state.personas = r.personas || [];
     state.persona = state.personas.find((p) => p.id === current) || null;
@@ -423,6 +424,63 @@
     renderPersonas();
     setHeader(p);
     $('app').classList.add('in-chat');
+    $('mail-btn').hidden = !state.mailOn;
+    if (!$('mailbox').hidden) loadMail();
+  }
+
+  // ---- The persona's inbox ----
+
+  // mailTime is when a mail came, as the page's clock shows it.
+  function mailTime(iso) {
+    const d = new Date(iso);
+    return d.toLocaleString('ru-RU', { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
+  }
+
+  // mailNode is one mail: subject, time, sender, text and file names, all
+  // put in as text (a mail's content never becomes markup).
+  function mailNode(m) {
+    const li = el('li', 'mail');
+    const top = el('div', 'mail-top');
+    top.append(el('div', 'mail-subject', m.subject || '(без темы)'), el('time', 'mail-time', mailTime(m.received)));
+    li.append(top, el('div', 'mail-from', 'От: ' + m.from + ' · кому: ' + m.to), el('div', 'mail-text', m.text));
+    if (m.files.length) {
+      const files = el('div', 'mail-files');
+      for (const f of m.files) files.append(el('span', 'mail-file', f));
+      li.append(files);
+    }
+    return li;
+  }
+
+  function renderMail(r) {
+    $('mail-addrs').textContent = r.addresses.length
+      ? 'Письма на ' + r.addresses.join(', ') + '. Чтобы проверить подтверждение почты, напишите этот адрес ' +
+        'в боте: Настройки → Уведомления → Добавить почту.'
+      : 'У этой роли нет адреса почты в списках школы: письма ей здесь не показываются.';
+    const list = $('mails');
+    list.replaceChildren(...r.mails.map(mailNode));
+    if (!r.mails.length) list.append(el('li', 'empty', 'Писем пока нет.'));
+  }
+
+  // loadMail shows the persona's inbox and looks again every 2 s while open.
+  async function loadMail() {
+    clearTimeout(state.mailTimer);
+    const p = state.persona;
+    if (!p || $('mailbox').hidden) return;
+    try {
+      const r = await api('GET', '/sandbox/mail/' + encodeURIComponent(p.id));
+      if (state.persona && state.persona.id === p.id) renderMail(r);
+    } catch (e) {
+      $('mail-addrs').textContent = 'Не удалось загрузить почту: ' + e.message;
+    }
+    state.mailTimer = setTimeout(loadMail, 2000);
+  }
+
+  function toggleMail(open) {
+    $('mailbox').hidden = !open;
+    document.querySelector('.chat').classList.toggle('mail-open', open);
+    $('mail-btn').setAttribute('aria-expanded', String(open));
+    if (open) loadMail();
+    else clearTimeout(state.mailTimer);
   }
 
   // choose makes the persona's user and, while it is not linked, sends the
@@ -473,7 +531,9 @@
       act('text', { text });
     });
     $('menu-btn').addEventListener('click', () => { $('menu').hidden = !$('menu').hidden; });
-    $('back').addEventListener('click', () => $('app').classList.remove('in-chat'));
+    $('back').addEventListener('click', () => { toggleMail(false); $('app').classList.remove('in-chat'); });
+    $('mail-btn').addEventListener('click', () => toggleMail($('mailbox').hidden));
+    $('mail-close').addEventListener('click', () => toggleMail(false));
     $('toast').addEventListener('click', () => { $('toast').hidden = true; });
     $('new-badge').addEventListener('click', () => {
       const box = $('messages');

@@ -6,6 +6,7 @@
 package catcher
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -41,8 +42,9 @@ type Catcher struct {
 	opts Options
 	done chan struct{}
 
-	mu    sync.Mutex
-	inbox map[string][]Mail // by lower-case recipient
+	mu      sync.Mutex
+	inbox   map[string][]Mail // by lower-case recipient
+	arrived chan struct{}     // closed (and replaced) when a message is kept
 }
 
 // Start listens on addr (such as "127.0.0.1:0") and serves until Close.
@@ -54,7 +56,7 @@ func Start(addr string, opts Options) (*Catcher, error) {
 	if opts.Now == nil {
 		opts.Now = time.Now
 	}
-	c := &Catcher{ln: ln, opts: opts, done: make(chan struct{}), inbox: map[string][]Mail{}}
+	c := &Catcher{ln: ln, opts: opts, done: make(chan struct{}), inbox: map[string][]Mail{}, arrived: make(chan struct{})}
 	c.srv = newServer(c)
 	go c.serve()
 	return c, nil
@@ -127,5 +129,25 @@ func (c *Catcher) keep(m Mail, rcpts []string) {
 			box = box[len(box)-MaxPerRecipient:]
 		}
 		c.inbox[key] = box
+	}
+	close(c.arrived)
+	c.arrived = make(chan struct{})
+}
+
+// Wait waits until cond holds for the inbox of rcpt (oldest first) and
+// returns it, or returns ctx's error with the inbox as it was.
+func (c *Catcher) Wait(ctx context.Context, rcpt string, cond func([]Mail) bool) ([]Mail, error) {
+	for {
+		c.mu.Lock()
+		box, arrived := append([]Mail(nil), c.inbox[strings.ToLower(rcpt)]...), c.arrived
+		c.mu.Unlock()
+		if cond(box) {
+			return box, nil
+		}
+		select {
+		case <-arrived:
+		case <-ctx.Done():
+			return box, fmt.Errorf("catcher: wait for %s: %w", rcpt, ctx.Err())
+		}
 	}
 }

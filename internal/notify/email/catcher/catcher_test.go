@@ -1,6 +1,7 @@
 package catcher
 
 import (
+	"context"
 	"errors"
 	"net/smtp"
 	"net/textproto"
@@ -133,5 +134,30 @@ func sendOne(t *testing.T, cl *smtp.Client, msg string) {
 	}
 	if err := w.Close(); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// Wait returns once a message to the recipient arrives, and ends with the
+// context when none does.
+func TestCatcherWait(t *testing.T) {
+	c := start(t, Options{})
+	none, cancel := context.WithTimeout(t.Context(), 50*time.Millisecond)
+	defer cancel()
+	if _, err := c.Wait(none, "kid@family.example", func(b []Mail) bool { return len(b) > 0 }); !errors.Is(err, context.DeadlineExceeded) {
+		t.Fatalf("Wait on an empty inbox = %v, want the deadline", err)
+	}
+	got := make(chan []Mail, 1)
+	go func() {
+		box, _ := c.Wait(t.Context(), "Kid@Family.example", func(b []Mail) bool { return len(b) > 0 })
+		got <- box
+	}()
+	cl, err := smtp.Dial(c.Addr())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer cl.Close()
+	sendOne(t, cl, "Subject: hi\r\n\r\nhello\r\n")
+	if box := <-got; len(box) != 1 || box[0].Subject != "hi" {
+		t.Errorf("Wait returned %+v, want the one message", box)
 	}
 }
