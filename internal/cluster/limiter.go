@@ -127,7 +127,7 @@ func wait(ctx context.Context, allow allowFunc, sleep sleepFunc) error {
 		if err != nil || ok {
 			return err
 		}
-		if err := Sleep(ctx, max(retry, time.Millisecond)); err != nil {
+		if err := sleep(ctx, max(retry, time.Millisecond)); err != nil {
 			return fmt.Errorf("cluster: wait: %w", err)
 		}
 	}

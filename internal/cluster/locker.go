@@ -52,7 +52,7 @@ func lockWait(ctx context.Context, try func(ctx context.Context) (Lock, error), 
 		case !errors.Is(err, ErrNotObtained):
 			return nil, err
 		}
-		if err := Sleep(ctx, backoff); err != nil {
+		if err := sleep(ctx, backoff); err != nil {
 			return nil, fmt.Errorf("%w: %w", ErrNotObtained, err)
 		}
 		backoff = min(2*backoff, lockPollMax)
