@@ -199,12 +199,18 @@ func newSenders(ctx context.Context, cfg config.Bot, db store.DB, api telegramAP
 	if err != nil {
 		return nil, err
 	}
-	tg, err := newTelegram(ctx, cfg, db, mail, api, log)
+	ann, ok := db.(bot.AnnounceStore)
+	if !ok {
+		return nil, fmt.Errorf("announcements: the store %T keeps none", db)
+	}
+	enq := &enqueuer{}
+	tg, err := newTelegram(ctx, cfg, db, mail, bot.NewAnnouncer(ann, enq), api, log)
 	if err != nil {
 		return nil, err
 	}
 	dl, err := newDelivery(db, cfg, tg.client, tg.cluster, mail, log)
 	if err == nil {
+		enq.svc.Store(dl.svc)
 		err = dl.start(ctx, log, mail != nil)
 	}
 	if err != nil {
@@ -219,9 +225,11 @@ func newSenders(ctx context.Context, cfg config.Bot, db store.DB, api telegramAP
 // mountAPI mounts the journal API, health and metrics on mux (and on "/"
 // too when root). /readyz needs the store and the bot's Telegram updates.
 func mountAPI(mux *http.ServeMux, cfg config.Bot, db store.DB, tg *telegram, root bool, log *slog.Logger) {
+	reg := httpapi.NewRegistry()
+	reg.MustRegister(tg.delivery.metrics)
 	api := httpapi.New(httpapi.Config{
 		Store: db, Ready: allReady(httpapi.StoreReady(db), tg.bot.Ready), Logger: log,
-		MaxBody: int64(cfg.APIMaxBody), Registry: httpapi.NewRegistry(),
+		MaxBody: int64(cfg.APIMaxBody), Registry: reg,
 	})
 	for _, p := range []string{"/api/", "/healthz", "/readyz", "/metrics"} {
 		mux.Handle(p, api)

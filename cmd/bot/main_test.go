@@ -145,8 +145,8 @@ func TestRunServesAndStops(t *testing.T) {
 		}
 	}
 	_, metrics := httpGet(t, s.base+"/metrics")
-	if !strings.Contains(metrics, "go_goroutines") {
-		t.Errorf("metrics lack the Go collector")
+	if !strings.Contains(metrics, "go_goroutines") || !strings.Contains(metrics, "diary_notice_jobs") {
+		t.Errorf("metrics lack the Go collector or the delivery's figures")
 	}
 	s.stop(t)
 	if _, err := http.Get(s.base + "/healthz"); err == nil {

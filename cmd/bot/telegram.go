@@ -58,7 +58,7 @@ type telegramAPI struct {
 
 // newTelegram builds the bot on the shared state REDIS_URL names (memory
 // when empty) and a go-telegram client of the Bot API api names.
-func newTelegram(ctx context.Context, cfg config.Bot, db telegramStore, mail notify.Channel, api telegramAPI, log *slog.Logger) (*telegram, error) {
+func newTelegram(ctx context.Context, cfg config.Bot, db telegramStore, mail notify.Channel, ann bot.Announcer, api telegramAPI, log *slog.Logger) (*telegram, error) {
 	consent, err := consentText(cfg)
 	if err != nil {
 		return nil, config.Invalid(err)
@@ -70,7 +70,7 @@ func newTelegram(ctx context.Context, cfg config.Bot, db telegramStore, mail not
 	b, err := bot.New(bot.Deps{
 		Store: db, Cluster: cl, Log: log, Consent: consent, Views: bot.DiaryViews(db),
 		PhoneLinkSchools: cfg.PhoneLinkSchools, BotUsername: cfg.TelegramBotUsername, Backoff: api.backoff,
-		BotLimit: cluster.TelegramRate(int(cfg.TelegramRate)), Mail: mail,
+		BotLimit: cluster.TelegramRate(int(cfg.TelegramRate)), Mail: mail, Announce: ann,
 	})
 	if err != nil {
 		cl.Close()

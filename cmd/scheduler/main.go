@@ -16,6 +16,8 @@ import (
 	"syscall"
 	_ "time/tzdata" // school zones work without the system's zoneinfo
 
+	"github.com/prometheus/client_golang/prometheus"
+
 	"github.com/schooldiary/diary/internal/config"
 	"github.com/schooldiary/diary/internal/httpapi"
 	"github.com/schooldiary/diary/internal/store"
@@ -80,7 +82,7 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 	if err != nil {
 		return err
 	}
-	err = serve(ctx, cfg, db, log)
+	err = serve(ctx, cfg, db, snd.metrics, log)
 	snd.stop(ctx, log)
 	return err
 }
@@ -100,8 +102,11 @@ func parseFlags(args []string, stderr io.Writer) error {
 	return nil
 }
 
-// serve answers /healthz, /readyz and /metrics until ctx is done.
-func serve(ctx context.Context, cfg config.Scheduler, db schedulerStore, log *slog.Logger) error {
-	h := httpapi.New(httpapi.Config{Ready: httpapi.StoreReady(db), Logger: log, Registry: httpapi.NewRegistry()})
+// serve answers /healthz, /readyz and /metrics (with the delivery's
+// figures) until ctx is done.
+func serve(ctx context.Context, cfg config.Scheduler, db schedulerStore, delivery prometheus.Collector, log *slog.Logger) error {
+	reg := httpapi.NewRegistry()
+	reg.MustRegister(delivery)
+	h := httpapi.New(httpapi.Config{Ready: httpapi.StoreReady(db), Logger: log, Registry: reg})
 	return httpapi.Serve(ctx, cfg.HTTPAddr, h, log, nil)
 }

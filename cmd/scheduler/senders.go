@@ -12,6 +12,7 @@ import (
 	"github.com/schooldiary/diary/internal/config"
 	"github.com/schooldiary/diary/internal/notify"
 	"github.com/schooldiary/diary/internal/notify/email"
+	"github.com/schooldiary/diary/internal/notify/metrics"
 	"github.com/schooldiary/diary/internal/notify/telegram"
 )
 
@@ -22,20 +23,22 @@ const stopSenders = 10 * time.Second
 type senders struct {
 	svc     *notify.Service
 	cluster *cluster.Set
+	metrics *metrics.Collector // the sends' counts and the store's queue
 }
 
 // startSenders starts delivering the notices of db through Telegram (paced
 // on the limiter the bot shares through REDIS_URL) and email when set up.
 func startSenders(ctx context.Context, cfg config.Scheduler, db any, log *slog.Logger) (*senders, error) {
 	ns, ok := db.(notify.Store)
-	if !ok {
+	ms, okm := db.(metrics.Store)
+	if !ok || !okm {
 		return nil, fmt.Errorf("senders: the store %T keeps no notices", db)
 	}
 	cl, err := cluster.Open(ctx, cfg.RedisURL, time.Now, "diary:")
 	if err != nil {
 		return nil, fmt.Errorf("shared state: %w", err)
 	}
-	s := &senders{cluster: cl}
+	s := &senders{cluster: cl, metrics: metrics.New(ms, metrics.Options{Logger: log})}
 	if err := s.start(ctx, cfg, ns, log); err != nil {
 		cl.Close()
 		return nil, err
@@ -49,7 +52,7 @@ func (s *senders) start(ctx context.Context, cfg config.Scheduler, db notify.Sto
 	if err != nil {
 		return err
 	}
-	if s.svc, err = notify.New(db, notify.Config{Channels: chans, Logger: log}); err != nil {
+	if s.svc, err = notify.New(db, notify.Config{Channels: chans, Logger: log, Observer: s.metrics}); err != nil {
 		return err
 	}
 	if err := s.svc.Start(ctx); err != nil {

@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"io"
+	"net/http"
 	"slices"
 	"strings"
 	"testing"
@@ -97,6 +98,7 @@ func TestRunSendsNotices(t *testing.T) {
 	if err != nil {
 		t.Fatalf("the notice did not reach the chat: %v\n%s", err, log)
 	}
+	wantDeliveryMetrics(t, <-log.Addr)
 	cancel()
 	if err := <-errc; err != nil {
 		t.Errorf("run after cancel = %v, want nil\n%s", err, log)
@@ -105,4 +107,37 @@ func TestRunSendsNotices(t *testing.T) {
 	if n, err := db.(notify.Store).Notice(t.Context(), id); err != nil || n.Status != diary.NoticeSent {
 		t.Errorf("notice after the stop: %s (%v), want sent", n.Status, err)
 	}
+}
+
+// wantDeliveryMetrics checks that the scheduler's /metrics comes to count
+// the one notice sent through Telegram (the count follows the send's return,
+// a moment after the emulator has the message).
+func wantDeliveryMetrics(t *testing.T, addr string) {
+	t.Helper()
+	want := `diary_notice_sends_total{channel="telegram",outcome="sent"} 1`
+	deadline := time.Now().Add(30 * time.Second)
+	var body string
+	for time.Now().Before(deadline) {
+		body = getMetrics(t, addr)
+		if strings.Contains(body, want) {
+			return
+		}
+		time.Sleep(20 * time.Millisecond) // polls a condition with a deadline
+	}
+	t.Errorf("/metrics lacks %s:\n%s", want, body)
+}
+
+// getMetrics returns the scheduler's /metrics page.
+func getMetrics(t *testing.T, addr string) string {
+	t.Helper()
+	resp, err := http.Get("http://" + addr + "/metrics")
+	if err != nil {
+		t.Fatalf("GET /metrics: %v", err)
+	}
+	defer resp.Body.Close()
+	body, err := io.ReadAll(resp.Body)
+	if err != nil {
+		t.Fatalf("read /metrics: %v", err)
+	}
+	return string(body)
 }
