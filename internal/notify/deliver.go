@@ -37,7 +37,7 @@ func (w *deliverer) NextRetry(job *river.Job[DeliverArgs]) time.Time {
 }
 
 // Timeout bounds one delivery (River's rescuer takes over after RescueAfter).
-func (w *deliverer) Timeout(*river.Job[DeliverArgs]) time.Duration { return JobTimeout }
+func (w *deliverer) Timeout(*river.Job[DeliverArgs]) time.Duration { return w.s.timeout }
 
 // Work delivers the notice unless it is already sent or failed (a retried
 // or rescued job never sends twice what was recorded), snoozing it while

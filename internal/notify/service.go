@@ -36,6 +36,10 @@ type Config struct {
 	PollInterval time.Duration
 	// Logger receives River's warnings; slog.Default when nil.
 	Logger *slog.Logger
+	// JobTimeout and RescueAfter replace the constants of the same names;
+	// tests of a killed sender shorten them (RescueAfter must exceed
+	// JobTimeout, or a live delivery could be rescued and sent twice).
+	JobTimeout, RescueAfter time.Duration
 }
 
 // Timing of stuck jobs: a delivery running longer than JobTimeout is
@@ -54,13 +58,15 @@ type Service struct {
 	quiet    quiet.Hours
 	now      func() time.Time
 	backoff  func(attempt int) time.Duration
+	timeout  time.Duration
 	engine   engine
 }
 
 // New returns the delivery service over db, which must be the PostgreSQL or
 // the SQLite store (River runs in the same database).
 func New(db Store, cfg Config) (*Service, error) {
-	s := &Service{store: db, channels: cfg.Channels, quiet: cfg.Quiet, now: cfg.Now, backoff: cfg.Backoff}
+	s := &Service{store: db, channels: cfg.Channels, quiet: cfg.Quiet, now: cfg.Now, backoff: cfg.Backoff,
+		timeout: cmp.Or(cfg.JobTimeout, JobTimeout)}
 	if s.quiet == (quiet.Hours{}) {
 		s.quiet = quiet.Default
 	}
@@ -86,8 +92,8 @@ func (s *Service) riverConfig(cfg Config) *river.Config {
 	rc := &river.Config{
 		Queues:               map[string]river.QueueConfig{QueueName: {MaxWorkers: cmp.Or(cfg.Workers, 10)}},
 		Workers:              workers,
-		JobTimeout:           JobTimeout,
-		RescueStuckJobsAfter: RescueAfter,
+		JobTimeout:           s.timeout,
+		RescueStuckJobsAfter: cmp.Or(cfg.RescueAfter, RescueAfter),
 		FetchPollInterval:    poll,
 		FetchCooldown:        min(poll, river.FetchCooldownDefault),
 		Logger:               cfg.Logger,
