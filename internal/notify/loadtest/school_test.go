@@ -87,7 +87,15 @@ func loadStudent(i int) diary.StudentIn {
 func loadGuardian(i int) diary.GuardianIn {
 	return diary.GuardianIn{Src: diary.Source{File: "guardians.csv", Line: 100 + i}, StudentRefs: []string{fmt.Sprintf("ls-%d", i)},
 		Guardian: diary.Guardian{ExtID: fmt.Sprintf("lg-%d", i), Name: diary.Name{Last: "Родителева", First: "Ольга"},
-			Kind: diary.Parent, Phone: loadPhone(i)}}
+			Kind: diary.Parent, Phone: loadPhone(i), Email: loadEmail(i)}}
+}
+
+// loadEmail is the email address of the i-th guardian: one in fifty has one.
+func loadEmail(i int) string {
+	if i%50 != 7 {
+		return ""
+	}
+	return fmt.Sprintf("parent%d@mail.test", i)
 }
 
 // loadPhone is the phone of the i-th guardian.
@@ -107,8 +115,14 @@ type broadcast struct {
 // its guardians to synthetic chats and adds those users to the emulator.
 func newBroadcast(t testing.TB, kind string, n int, emu *telegramtest.Server) *broadcast {
 	t.Helper()
-	ctx := context.Background()
 	db, dsn := openStore(t, kind)
+	return newBroadcastIn(t, db, dsn, n, emu)
+}
+
+// newBroadcastIn is newBroadcast in the migrated store db at dsn.
+func newBroadcastIn(t testing.TB, db loadDB, dsn string, n int, emu *telegramtest.Server) *broadcast {
+	t.Helper()
+	ctx := context.Background()
 	if _, err := db.Apply(ctx, loadSchool(n), diary.ApplyOptions{}); err != nil {
 		t.Fatal(err)
 	}
