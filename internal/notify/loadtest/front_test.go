@@ -26,7 +26,7 @@ type front struct {
 	mu       sync.Mutex
 	arrived  []time.Time
 	chats    map[int64]int
-	refused  int
+	refused  []time.Time
 	statuses map[int]int
 }
 
@@ -82,7 +82,7 @@ func (f *front) record(at time.Time, chat int64, status int) {
 		f.arrived = append(f.arrived, at)
 		f.chats[chat]++
 	case http.StatusTooManyRequests:
-		f.refused++
+		f.refused = append(f.refused, at)
 	}
 	f.mu.Unlock()
 	select {
@@ -133,7 +133,7 @@ type tally struct {
 func (f *front) tally(chats []int64) tally {
 	f.mu.Lock()
 	defer f.mu.Unlock()
-	r := tally{refused: f.refused, arrived: append([]time.Time(nil), f.arrived...), statuses: map[int]int{}}
+	r := tally{refused: len(f.refused), arrived: append([]time.Time(nil), f.arrived...), statuses: map[int]int{}}
 	for k, v := range f.statuses {
 		r.statuses[k] = v
 	}
@@ -153,7 +153,7 @@ func (f *front) summary() string {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	return strconv.Itoa(len(f.arrived)) + " arrived to " + strconv.Itoa(len(f.chats)) + " chats, " +
-		strconv.Itoa(f.refused) + " refused with 429"
+		strconv.Itoa(len(f.refused)) + " refused with 429"
 }
 
 // statusWriter remembers the status of an answer.
@@ -175,4 +175,26 @@ func (w *statusWriter) Unwrap() http.ResponseWriter { return w.ResponseWriter }
 func (w *statusWriter) Hijack() (net.Conn, *bufio.ReadWriter, error) {
 	w.status = 0
 	return http.NewResponseController(w.ResponseWriter).Hijack()
+}
+
+// waitRefused waits for a 429 and returns the instant of the first.
+func (f *front) waitRefused(t testing.TB, ctx context.Context) time.Time {
+	t.Helper()
+	f.wait(t, ctx, "a 429", func() bool { return len(f.refused) > 0 })
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return f.refused[0]
+}
+
+// arrivedBetween counts the messages that arrived in (from, to).
+func (f *front) arrivedBetween(from, to time.Time) int {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	n := 0
+	for _, at := range f.arrived {
+		if at.After(from) && at.Before(to) {
+			n++
+		}
+	}
+	return n
 }

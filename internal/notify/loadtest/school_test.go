@@ -25,6 +25,7 @@ const classSize = 25
 type loadDB interface {
 	notify.Store
 	store.DB
+	NoticeEvents(ctx context.Context, id int64) ([]diary.NoticeEvent, error)
 }
 
 // openStore returns a fresh migrated store of kind ("sqlite": a file
