@@ -192,12 +192,15 @@ func openEnv(t *testing.T, kind string) *env {
 	}
 	e.refs = storetest.Resolve(t, e.db, b)
 	e.svc = newService(t, e.db, e.clock.Now, map[string]notify.Channel{"telegram": e.tg, "email": e.mail})
-	events, cancel := e.svc.Subscribe(river.EventKindJobCompleted, river.EventKindJobCancelled,
-		river.EventKindJobFailed, river.EventKindJobSnoozed)
+	events, cancel := e.svc.Subscribe(finalKinds...)
 	e.events = events
 	t.Cleanup(cancel)
 	return e
 }
+
+// finalKinds are the River events a test waits on.
+var finalKinds = []river.EventKind{river.EventKindJobCompleted, river.EventKindJobCancelled,
+	river.EventKindJobFailed, river.EventKindJobSnoozed}
 
 // start starts delivery, stopped when the test ends.
 func (e *env) start(t *testing.T) {

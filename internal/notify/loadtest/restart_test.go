@@ -46,14 +46,16 @@ func TestRedisRestartMidBroadcast(t *testing.T) {
 // throwaway PostgreSQL, which is stopped (pg_ctl stop -m fast) when 50 have
 // arrived and started again 2 s later. The sender carries on: every notice
 // ends sent; one is sent twice only if its send was under way when the
-// database went (its record failed, and River rescued the job); no sliding
-// second has more than the rate leaving the sender.
+// database went and its record still failed when its job's time (8 s here)
+// was up, so that River rescued the job; no sliding second has more than
+// the rate leaving the sender.
 func TestPostgresRestartMidBroadcast(t *testing.T) {
 	pg := newPG(t)
 	f := newFront(t)
 	b := newBroadcastIn(t, openURL(t, pg.url()), pg.url(), smallN, f.emu)
 	ids := b.enqueue(t)
-	o := quickRescue(senderOpts{dsn: b.dsn, api: f.url, token: f.emu.Token(), rate: smallRate})
+	o := senderOpts{dsn: b.dsn, api: f.url, token: f.emu.Token(), rate: smallRate,
+		jobTimeout: 8 * time.Second, rescueAfter: 9 * time.Second}
 	w := newWatch()
 	startSender(t, o, w)
 	ctx := ctxFor(t, 3*time.Minute)
