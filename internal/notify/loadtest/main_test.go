@@ -14,6 +14,7 @@ import (
 	"strings"
 	"sync"
 	"syscall"
+	"testing"
 	"time"
 
 	tgbot "github.com/go-telegram/bot"
@@ -25,7 +26,6 @@ import (
 	"github.com/schooldiary/diary/internal/notify/email"
 	"github.com/schooldiary/diary/internal/notify/telegram"
 	"github.com/schooldiary/diary/internal/store"
-	"testing"
 )
 
 // The environment of a sender process.
