@@ -122,6 +122,19 @@ func (f *front) waitArrived(t testing.TB, ctx context.Context, n int) {
 	f.wait(t, ctx, strconv.Itoa(n)+" messages", func() bool { return len(f.arrived) >= n })
 }
 
+// twice returns the indexes in chats of those with more than one message.
+func (f *front) twice(chats []int64) []int {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	var out []int
+	for i, c := range chats {
+		if f.chats[c] > 1 {
+			out = append(out, i)
+		}
+	}
+	return out
+}
+
 // tally is what arrived at the emulator for the chats of a broadcast.
 type tally struct {
 	lost, duplicates, refused int

@@ -42,10 +42,11 @@ func TestKillSenderMidBroadcast(t *testing.T) {
 			ctx := ctxFor(t, 2*time.Minute)
 			f.waitArrived(t, ctx, smallN/2)
 			first.kill()
-			killedAt := f.tally(b.chats)
+			killedAt, recorded := f.tally(b.chats), w.doneSet()
 			startSender(t, o, w)
 			w.waitDone(t, ctx, ids)
 			checkKilled(t, b, ids, f.tally(b.chats), killedAt)
+			checkInFlight(t, f.twice(b.chats), ids, recorded)
 		})
 	}
 }
@@ -65,6 +66,17 @@ func checkKilled(t *testing.T, b *broadcast, ids []int64, end, atKill tally) {
 		t.Errorf("%d messages sent twice before the kill", atKill.duplicates)
 	}
 	checkSent(t, b, ids)
+}
+
+// checkInFlight checks that no notice sent twice had been recorded (its job
+// ended) before the kill: only those in flight may go again.
+func checkInFlight(t *testing.T, twice []int, ids []int64, recorded map[int64]bool) {
+	t.Helper()
+	for _, i := range twice {
+		if recorded[ids[i]] {
+			t.Errorf("notice %d was recorded sent before the kill, and sent again after it", ids[i])
+		}
+	}
 }
 
 // checkSent checks that every notice is sent in the store.

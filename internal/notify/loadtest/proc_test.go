@@ -3,6 +3,7 @@ package loadtest_test
 import (
 	"bufio"
 	"context"
+	"maps"
 	"os"
 	"os/exec"
 	"strconv"
@@ -56,6 +57,13 @@ func (w *watch) finished(id int64) {
 	case w.changed <- struct{}{}:
 	default:
 	}
+}
+
+// doneSet returns the notices whose jobs have ended so far.
+func (w *watch) doneSet() map[int64]bool {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	return maps.Clone(w.done)
 }
 
 // waitDone waits until the jobs of all ids have ended.

@@ -159,7 +159,7 @@ func (b *broadcast) addGuardian(t testing.TB, i int, emu *telegramtest.Server) {
 }
 
 // enqueue enqueues the announcement (urgent: it goes at any hour) and
-// returns the notices' ids.
+// returns the notices' ids in the order of the guardians (and chats).
 func (b *broadcast) enqueue(t testing.TB) []int64 {
 	t.Helper()
 	svc, err := notify.New(b.db, notify.Config{})
@@ -176,9 +176,13 @@ func (b *broadcast) enqueue(t testing.TB) []int64 {
 	if err != nil {
 		t.Fatal(err)
 	}
-	ids := make([]int64, len(res.New))
-	for i, n := range res.New {
-		ids[i] = n.ID
+	byGuardian := map[int64]int64{}
+	for _, n := range res.New {
+		byGuardian[n.Recipient.ID] = n.ID
+	}
+	ids := make([]int64, len(b.guardians))
+	for i, g := range b.guardians {
+		ids[i] = byGuardian[g]
 	}
 	return ids
 }
