@@ -40,7 +40,7 @@ func (w *deliverer) NextRetry(job *river.Job[DeliverArgs]) time.Time {
 }
 
 // Timeout bounds one delivery (River's rescuer takes over after RescueAfter).
-func (w *deliverer) Timeout(*river.Job[DeliverArgs]) time.Duration { return JobTimeout }
+func (w *deliverer) Timeout(*river.Job[DeliverArgs]) time.Duration { return w.s.timeout }
 
 // Work delivers the notice unless it is already sent or failed (a retried
 // or rescued job never sends twice what was recorded), snoozing it while
@@ -176,8 +176,7 @@ func (s *Service) outcome(ctx context.Context, n diary.Notice, a diary.NoticeAdd
 	var after *RetryAfterError
 	switch {
 	case err == nil:
-		return s.store.RecordNotice(ctx, n.ID, diary.NoticeUpdate{Status: r.status, Event: string(r.status),
-			Detail: "sent by " + r.channel, Channel: r.channel, Attempt: true})
+		return s.recordSent(ctx, n, r)
 	case errors.Is(err, ErrBlocked):
 		if bErr := s.blocked(ctx, n, a, r); bErr != nil {
 			return bErr
@@ -189,6 +188,39 @@ func (s *Service) outcome(ctx context.Context, n diary.Notice, a diary.NoticeAdd
 		return s.fail(ctx, n, err.Error())
 	}
 	return s.retry(ctx, n, r, err)
+}
+
+// recordSent records that n went by route r. The message has gone, and a
+// notice recorded sent is never sent again, while one whose record failed is
+// sent again when River retries or rescues its job: so when the store does
+// not answer (a database restarting), recording is tried again until the
+// job's time is up.
+func (s *Service) recordSent(ctx context.Context, n diary.Notice, r route) error {
+	u := diary.NoticeUpdate{Status: r.status, Event: string(r.status), Detail: "sent by " + r.channel,
+		Channel: r.channel, Attempt: true}
+	for try := 0; ; try++ {
+		err := s.store.RecordNotice(ctx, n.ID, u)
+		if err == nil || errors.Is(err, diary.ErrNotFound) || pause(ctx, recordBackoff(try)) != nil {
+			return err
+		}
+	}
+}
+
+// recordBackoff is the pause before recording again: 50 ms doubling to 1 s.
+func recordBackoff(try int) time.Duration {
+	return min(50*time.Millisecond<<min(try, 5), time.Second)
+}
+
+// pause lets d pass, or returns ctx's error when it ends first.
+func pause(ctx context.Context, d time.Duration) error {
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-ctx.Done():
+		return ctx.Err()
+	case <-t.C:
+		return nil
+	}
 }
 
 // blocked records that the recipient blocked the sender on route r; a

@@ -203,12 +203,15 @@ func openObservedEnv(t *testing.T, kind string, observe func(noticeDB) notify.Ob
 		obs = observe(e.db)
 	}
 	e.svc = newService(t, e.db, e.clock.Now, map[string]notify.Channel{"telegram": e.tg, "email": e.mail}, obs)
-	events, cancel := e.svc.Subscribe(river.EventKindJobCompleted, river.EventKindJobCancelled,
-		river.EventKindJobFailed, river.EventKindJobSnoozed)
+	events, cancel := e.svc.Subscribe(finalKinds...)
 	e.events = events
 	t.Cleanup(cancel)
 	return e
 }
+
+// finalKinds are the River events a test waits on.
+var finalKinds = []river.EventKind{river.EventKindJobCompleted, river.EventKindJobCancelled,
+	river.EventKindJobFailed, river.EventKindJobSnoozed}
 
 // start starts delivery, stopped when the test ends.
 func (e *env) start(t *testing.T) {

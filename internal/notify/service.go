@@ -38,6 +38,10 @@ type Config struct {
 	Logger *slog.Logger
 	// Observer hears every send and retry (metrics); none when nil.
 	Observer Observer
+	// JobTimeout and RescueAfter replace the constants of the same names;
+	// tests of a killed sender shorten them (RescueAfter must exceed
+	// JobTimeout, or a live delivery could be rescued and sent twice).
+	JobTimeout, RescueAfter time.Duration
 }
 
 // Timing of stuck jobs: a delivery running longer than JobTimeout is
@@ -57,6 +61,7 @@ type Service struct {
 	now      func() time.Time
 	backoff  func(attempt int) time.Duration
 	observer Observer
+	timeout  time.Duration
 	engine   engine
 }
 
@@ -64,7 +69,7 @@ type Service struct {
 // the SQLite store (River runs in the same database).
 func New(db Store, cfg Config) (*Service, error) {
 	s := &Service{store: db, channels: cfg.Channels, quiet: cfg.Quiet, now: cfg.Now, backoff: cfg.Backoff,
-		observer: cfg.Observer}
+		observer: cfg.Observer, timeout: cmp.Or(cfg.JobTimeout, JobTimeout)}
 	if s.observer == nil {
 		s.observer = nopObserver{}
 	}
@@ -93,8 +98,8 @@ func (s *Service) riverConfig(cfg Config) *river.Config {
 	rc := &river.Config{
 		Queues:               map[string]river.QueueConfig{QueueName: {MaxWorkers: cmp.Or(cfg.Workers, 10)}},
 		Workers:              workers,
-		JobTimeout:           JobTimeout,
-		RescueStuckJobsAfter: RescueAfter,
+		JobTimeout:           s.timeout,
+		RescueStuckJobsAfter: cmp.Or(cfg.RescueAfter, RescueAfter),
 		FetchPollInterval:    poll,
 		FetchCooldown:        min(poll, river.FetchCooldownDefault),
 		Logger:               cfg.Logger,
