@@ -15,6 +15,7 @@ import (
 	"github.com/schooldiary/diary/internal/cluster"
 	"github.com/schooldiary/diary/internal/config"
 	"github.com/schooldiary/diary/internal/notify"
+	tgnotify "github.com/schooldiary/diary/internal/notify/telegram"
 	"github.com/schooldiary/diary/internal/views"
 )
 
@@ -76,7 +77,7 @@ func newTelegram(ctx context.Context, cfg config.Bot, db telegramStore, mail not
 		cl.Close()
 		return nil, err
 	}
-	opts := append([]tgbot.Option{tgbot.WithServerURL(api.url), tgbot.WithSkipGetMe()}, b.Options()...)
+	opts := append([]tgbot.Option{tgbot.WithServerURL(api.url), tgbot.WithSkipGetMe(), tgnotify.WithPooledClient()}, b.Options()...)
 	client, err := tgbot.New(api.token, opts...)
 	if err != nil {
 		cl.Close()

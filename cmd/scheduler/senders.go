@@ -65,7 +65,8 @@ func (s *senders) start(ctx context.Context, cfg config.Scheduler, db notify.Sto
 // channels are Telegram (the Bot API TELEGRAM_API_URL names, as the bot,
 // paced by the shared limiter at TELEGRAM_RATE) and email when set up.
 func channels(cfg config.Scheduler, cl *cluster.Set, log *slog.Logger) (map[string]notify.Channel, error) {
-	client, err := tgbot.New(cfg.TelegramToken.Value(), tgbot.WithServerURL(cfg.TelegramAPIURL), tgbot.WithSkipGetMe())
+	client, err := tgbot.New(cfg.TelegramToken.Value(), tgbot.WithServerURL(cfg.TelegramAPIURL), tgbot.WithSkipGetMe(),
+		telegram.WithPooledClient())
 	if err != nil {
 		return nil, fmt.Errorf("telegram client: %w", err)
 	}
