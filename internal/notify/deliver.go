@@ -9,6 +9,7 @@ import (
 
 	"github.com/riverqueue/river"
 
+	"github.com/schooldiary/diary/internal/cluster"
 	"github.com/schooldiary/diary/internal/diary"
 )
 
@@ -200,7 +201,7 @@ func (s *Service) recordSent(ctx context.Context, n diary.Notice, r route) error
 		Channel: r.channel, Attempt: true}
 	for try := 0; ; try++ {
 		err := s.store.RecordNotice(ctx, n.ID, u)
-		if err == nil || errors.Is(err, diary.ErrNotFound) || pause(ctx, recordBackoff(try)) != nil {
+		if err == nil || errors.Is(err, diary.ErrNotFound) || cluster.Sleep(ctx, recordBackoff(try)) != nil {
 			return err
 		}
 	}
@@ -209,18 +210,6 @@ func (s *Service) recordSent(ctx context.Context, n diary.Notice, r route) error
 // recordBackoff is the pause before recording again: 50 ms doubling to 1 s.
 func recordBackoff(try int) time.Duration {
 	return min(50*time.Millisecond<<min(try, 5), time.Second)
-}
-
-// pause lets d pass, or returns ctx's error when it ends first.
-func pause(ctx context.Context, d time.Duration) error {
-	t := time.NewTimer(d)
-	defer t.Stop()
-	select {
-	case <-ctx.Done():
-		return ctx.Err()
-	case <-t.C:
-		return nil
-	}
 }
 
 // blocked records that the recipient blocked the sender on route r; a

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/schooldiary/diary/internal/cluster/clustertest"
+	"github.com/schooldiary/diary/internal/testenv"
 )
 
 // outage is how long a restarted service stays down.
@@ -18,8 +19,8 @@ const outage = 2 * time.Second
 // resume, and no sliding second has more than the rate leaving them. Every
 // notice ends sent, none twice.
 func TestRedisRestartMidBroadcast(t *testing.T) {
-	port := freePort(t)
-	stopRedis := startRedis(t, port)
+	port := testenv.FreePort(t)
+	stopRedis := testenv.StartRedisServer(t, port)
 	f := newFront(t)
 	b := newBroadcast(t, "postgres", smallN, f.emu)
 	ids := b.enqueue(t)
@@ -34,7 +35,7 @@ func TestRedisRestartMidBroadcast(t *testing.T) {
 	stopRedis()
 	down := time.Now()
 	time.Sleep(outage) // the outage itself, not a wait for background work
-	startRedis(t, port)
+	testenv.StartRedisServer(t, port)
 	up := time.Now()
 	w.waitDone(t, ctx, ids)
 	end := f.tally(b.chats)

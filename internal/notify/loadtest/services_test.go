@@ -1,59 +1,14 @@
 package loadtest_test
 
 import (
-	"bufio"
 	"fmt"
-	"net"
 	"os"
 	"os/exec"
 	"path/filepath"
-	"strconv"
-	"strings"
 	"testing"
+
+	"github.com/schooldiary/diary/internal/testenv"
 )
-
-// freePort returns a TCP port nothing listens on now.
-func freePort(t testing.TB) int {
-	t.Helper()
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer ln.Close()
-	return ln.Addr().(*net.TCPAddr).Port
-}
-
-// startRedis starts a throwaway redis-server (no persistence) on port and
-// returns when it is ready; stop kills it, as does the test's end.
-func startRedis(t testing.TB, port int) (stop func()) {
-	t.Helper()
-	bin, err := exec.LookPath("redis-server")
-	if err != nil {
-		t.Skip("redis-server is not installed")
-	}
-	cmd := exec.Command(bin, "--port", strconv.Itoa(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no")
-	out, err := cmd.StdoutPipe()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	stop = func() { _ = cmd.Process.Kill(); _ = cmd.Wait() }
-	t.Cleanup(stop)
-	sc := bufio.NewScanner(out)
-	for sc.Scan() {
-		if strings.Contains(sc.Text(), "Ready to accept connections") {
-			go func() { // keep reading so that the server never blocks on its log
-				for sc.Scan() {
-				}
-			}()
-			return stop
-		}
-	}
-	t.Fatalf("redis-server on port %d ended before it was ready", port)
-	return nil
-}
 
 // pgServer is a throwaway PostgreSQL cluster of the installed binaries,
 // run as the postgres user (initdb refuses root).
@@ -74,7 +29,7 @@ func newPG(t testing.TB) *pgServer {
 	if _, err := exec.LookPath("runuser"); err != nil {
 		t.Skip("runuser is not installed: cannot run initdb as the postgres user")
 	}
-	p := &pgServer{bin: filepath.Dir(bins[len(bins)-1]), dir: pgDir(t), port: freePort(t)}
+	p := &pgServer{bin: filepath.Dir(bins[len(bins)-1]), dir: pgDir(t), port: testenv.FreePort(t)}
 	p.run(t, "initdb", "-D", p.data(), "-A", "trust", "-U", "postgres", "--no-sync", "-E", "UTF8")
 	p.start(t)
 	t.Cleanup(func() { _ = p.cmd("pg_ctl", "-D", p.data(), "-m", "immediate", "-w", "stop").Run() })

@@ -1,13 +1,9 @@
 package telegram_test
 
 import (
-	"bufio"
 	"context"
 	"errors"
-	"net"
-	"os/exec"
 	"strconv"
-	"strings"
 	"testing"
 	"time"
 
@@ -15,52 +11,15 @@ import (
 	"github.com/schooldiary/diary/internal/notify"
 	"github.com/schooldiary/diary/internal/notify/telegram"
 	"github.com/schooldiary/diary/internal/telegramtest"
+	"github.com/schooldiary/diary/internal/testenv"
 )
-
-// freePort returns a TCP port nothing listens on now.
-func freePort(t *testing.T) int {
-	t.Helper()
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	must(t, err)
-	defer ln.Close()
-	return ln.Addr().(*net.TCPAddr).Port
-}
-
-// startRedis starts a throwaway redis-server (no persistence) on port and
-// returns when it says it is ready; stop kills it. It is killed with the
-// test in any case.
-func startRedis(t *testing.T, port int) (stop func()) {
-	t.Helper()
-	bin, err := exec.LookPath("redis-server")
-	if err != nil {
-		t.Skip("redis-server is not installed")
-	}
-	cmd := exec.Command(bin, "--port", strconv.Itoa(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no")
-	out, err := cmd.StdoutPipe()
-	must(t, err)
-	must(t, cmd.Start())
-	stop = func() { _ = cmd.Process.Kill(); _ = cmd.Wait() }
-	t.Cleanup(stop)
-	sc := bufio.NewScanner(out)
-	for sc.Scan() {
-		if strings.Contains(sc.Text(), "Ready to accept connections") {
-			go func() { // keep reading so that the server never blocks on its log
-				for sc.Scan() {
-				}
-			}()
-			return stop
-		}
-	}
-	t.Fatalf("redis-server on port %d ended before it was ready", port)
-	return nil
-}
 
 // TestRedisDownHoldsSends: with the shared limiter's Redis down, a send is
 // not made unpaced: the pacer keeps trying the limiter, and the message
 // leaves only when Redis is back.
 func TestRedisDownHoldsSends(t *testing.T) {
-	port := freePort(t)
-	stop := startRedis(t, port)
+	port := testenv.FreePort(t)
+	stop := testenv.StartRedisServer(t, port)
 	set, err := cluster.OpenRedis(t.Context(), "redis://127.0.0.1:"+strconv.Itoa(port)+"/0", "test:")
 	must(t, err)
 	defer set.Close()
@@ -87,7 +46,7 @@ func TestRedisDownHoldsSends(t *testing.T) {
 	if n := len(s.BotMessages(chat)); n != 0 {
 		t.Fatalf("%d messages sent while the limiter was down, want 0", n)
 	}
-	startRedis(t, port)
+	testenv.StartRedisServer(t, port)
 	if err := <-done; err != nil {
 		t.Fatalf("Send after Redis came back = %v", err)
 	}
@@ -99,8 +58,8 @@ func TestRedisDownHoldsSends(t *testing.T) {
 // TestSendEndsWithContextWhileRedisDown: a sender held by a dead limiter
 // gives up when its context ends (a River job's time-out) and sends nothing.
 func TestSendEndsWithContextWhileRedisDown(t *testing.T) {
-	port := freePort(t)
-	stop := startRedis(t, port)
+	port := testenv.FreePort(t)
+	stop := testenv.StartRedisServer(t, port)
 	set, err := cluster.OpenRedis(t.Context(), "redis://127.0.0.1:"+strconv.Itoa(port)+"/0", "test:")
 	must(t, err)
 	defer set.Close()
