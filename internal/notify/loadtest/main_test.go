@@ -85,18 +85,18 @@ func runSender() error {
 
 // newSender is the delivery service of a sender process.
 func newSender(ctx context.Context, db notify.Store, out *lines) (*notify.Service, error) {
-	chans, err := senderChannels(ctx, out)
+	log := slog.New(warnLines{slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: slog.LevelWarn}), out})
+	chans, err := senderChannels(ctx, out, log)
 	if err != nil {
 		return nil, err
 	}
-	log := slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: slog.LevelWarn}))
 	return notify.New(db, notify.Config{Channels: chans, Logger: log,
 		JobTimeout: envDuration(envJobTimeout), RescueAfter: envDuration(envRescue)})
 }
 
 // senderChannels are Telegram through the shared limiter and, when
 // SMTP_URL is set, email.
-func senderChannels(ctx context.Context, out *lines) (map[string]notify.Channel, error) {
+func senderChannels(ctx context.Context, out *lines, log *slog.Logger) (map[string]notify.Channel, error) {
 	limiter, err := senderLimiter(ctx)
 	if err != nil {
 		return nil, err
@@ -108,7 +108,7 @@ func senderChannels(ctx context.Context, out *lines) (map[string]notify.Channel,
 	}
 	rate, _ := strconv.Atoi(cmp.Or(os.Getenv(envRate), "25"))
 	chans := map[string]notify.Channel{notify.Telegram: telegram.NewChannel(client,
-		telegram.NewPacer(limiter, telegram.DefaultLimits(rate)))}
+		telegram.NewPacer(limiter, telegram.DefaultLimits(rate), telegram.WithLog(log)))}
 	if u := os.Getenv(envSMTP); u != "" {
 		cfg, err := email.ParseConfig(u, "Школа <school@diary.test>")
 		if err != nil {
@@ -150,6 +150,31 @@ func reportDone(events <-chan *river.Event, out *lines) {
 func envDuration(name string) time.Duration {
 	d, _ := time.ParseDuration(os.Getenv(name))
 	return d
+}
+
+// warnLines tells the parent of every warning (a limiter or a database
+// that does not answer) with a line "warn", and logs it to stderr.
+type warnLines struct {
+	slog.Handler
+	out *lines
+}
+
+// Handle reports r to the parent, then logs it.
+func (h warnLines) Handle(ctx context.Context, r slog.Record) error {
+	if r.Level >= slog.LevelWarn {
+		h.out.line("warn")
+	}
+	return h.Handler.Handle(ctx, r)
+}
+
+// WithAttrs keeps reporting to the parent.
+func (h warnLines) WithAttrs(as []slog.Attr) slog.Handler {
+	return warnLines{h.Handler.WithAttrs(as), h.out}
+}
+
+// WithGroup keeps reporting to the parent.
+func (h warnLines) WithGroup(name string) slog.Handler {
+	return warnLines{h.Handler.WithGroup(name), h.out}
 }
 
 // lines writes whole lines to the parent, one writer at a time.

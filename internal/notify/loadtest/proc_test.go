@@ -43,6 +43,7 @@ type watch struct {
 	changed chan struct{}
 	mu      sync.Mutex
 	done    map[int64]bool
+	warns   int // warnings the senders logged (a limiter or database down)
 }
 
 // newWatch returns an empty watch.
@@ -56,6 +57,37 @@ func (w *watch) finished(id int64) {
 	select {
 	case w.changed <- struct{}{}:
 	default:
+	}
+}
+
+// warned records that a sender logged a warning.
+func (w *watch) warned() {
+	w.mu.Lock()
+	w.warns++
+	w.mu.Unlock()
+	select {
+	case w.changed <- struct{}{}:
+	default:
+	}
+}
+
+// warnings returns how many warnings the senders logged so far.
+func (w *watch) warnings() int {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	return w.warns
+}
+
+// waitWarned waits until the senders logged more than since warnings: a
+// service they depend on is down and they noticed.
+func (w *watch) waitWarned(t testing.TB, ctx context.Context, since int) {
+	t.Helper()
+	for w.warnings() <= since {
+		select {
+		case <-w.changed:
+		case <-ctx.Done():
+			t.Fatalf("no sender noticed the outage: %v", ctx.Err())
+		}
 	}
 }
 
@@ -135,6 +167,9 @@ func (s *sender) read(out interface{ Read([]byte) (int, error) }, w *watch, read
 		if ns, ok := strings.CutPrefix(line, "left "); ok {
 			n, _ := strconv.ParseInt(ns, 10, 64)
 			w.left.Add(time.Unix(0, n))
+		}
+		if line == "warn" {
+			w.warned()
 		}
 		if id, ok := strings.CutPrefix(line, "done "); ok {
 			n, _ := strconv.ParseInt(id, 10, 64)

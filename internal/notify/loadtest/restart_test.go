@@ -9,9 +9,6 @@ import (
 	"github.com/schooldiary/diary/internal/testenv"
 )
 
-// outage is how long a restarted service stays down.
-const outage = 2 * time.Second
-
 // TestRedisRestartMidBroadcast: two senders on PostgreSQL share the
 // limiter in a throwaway Redis, which is killed when 50 of 150 notices
 // have arrived and started again 2 s later. While it is down no message
@@ -32,9 +29,10 @@ func TestRedisRestartMidBroadcast(t *testing.T) {
 	}
 	ctx := ctxFor(t, 2*time.Minute)
 	f.waitArrived(t, ctx, 50)
+	seen := w.warnings()
 	stopRedis()
 	down := time.Now()
-	time.Sleep(outage) // the outage itself, not a wait for background work
+	w.waitWarned(t, ctx, seen) // down until a sender found the limiter gone
 	testenv.StartRedisServer(t, port)
 	up := time.Now()
 	w.waitDone(t, ctx, ids)
@@ -61,9 +59,10 @@ func TestPostgresRestartMidBroadcast(t *testing.T) {
 	startSender(t, o, w)
 	ctx := ctxFor(t, 3*time.Minute)
 	f.waitArrived(t, ctx, 50)
+	seen := w.warnings()
 	pg.stop(t)
 	down := time.Now()
-	time.Sleep(outage) // the outage itself, not a wait for background work
+	w.waitWarned(t, ctx, seen) // down until a sender found the database gone
 	pg.start(t)
 	up := time.Now()
 	w.waitDone(t, ctx, ids)
