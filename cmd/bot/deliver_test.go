@@ -8,11 +8,10 @@ import (
 	"testing"
 	"time"
 
-	"github.com/schooldiary/diary/internal/diary"
 	"github.com/schooldiary/diary/internal/notify"
 	"github.com/schooldiary/diary/internal/notify/email/catcher"
+	"github.com/schooldiary/diary/internal/notify/notifytest"
 	"github.com/schooldiary/diary/internal/store"
-	"github.com/schooldiary/diary/internal/store/storetest"
 	"github.com/schooldiary/diary/internal/telegramtest"
 	"github.com/schooldiary/diary/internal/testenv"
 )
@@ -22,48 +21,6 @@ const parentUser = 7001
 
 // deliveryWait bounds the wait for a notice to arrive.
 const deliveryWait = time.Minute
-
-// familyStore opens a store at dsn with the small school and Белова's chat
-// linked to her children, and returns it with the guardian's id.
-func familyStore(t *testing.T, dsn string) (store.DB, int64) {
-	t.Helper()
-	db := openStore(t, dsn)
-	ctx := t.Context()
-	b := storetest.SmallSchool()
-	if _, err := db.Apply(ctx, b, diary.ApplyOptions{}); err != nil {
-		t.Fatal(err)
-	}
-	refs := storetest.Resolve(t, db, b)
-	if err := db.UpsertChat(ctx, diary.Chat{ChatID: parentUser, TelegramUserID: parentUser, Language: "ru"}); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := db.LinkByPhone(ctx, refs.School.ID, storetest.PhoneBelova, parentUser, parentUser); err != nil {
-		t.Fatal(err)
-	}
-	return db, refs.Guardians[storetest.GuardianBelova]
-}
-
-// enqueueNotice puts an urgent notice (quiet hours do not hold it) to the
-// guardian into db, as another process of the same store would.
-func enqueueNotice(t *testing.T, db store.DB, guardian int64, key, text string) int64 {
-	t.Helper()
-	svc, err := notify.New(db.(notify.Store), notify.Config{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	school, err := db.SchoolByCode(t.Context(), storetest.SmallSchool().School.Code)
-	if err != nil {
-		t.Fatal(err)
-	}
-	n := diary.Notice{Key: key, Kind: "announcement", SchoolID: school.ID, Urgent: true,
-		Recipient: diary.Recipient{Kind: diary.LinkGuardian, ID: guardian},
-		Language:  "ru", Subject: "Объявление", HTML: "<b>" + text + "</b>", Text: text}
-	res, err := svc.Enqueue(t.Context(), []diary.Notice{n})
-	if err != nil || len(res.New) != 1 {
-		t.Fatalf("enqueue = %+v, %v", res, err)
-	}
-	return res.New[0].ID
-}
 
 // noticeState describes a notice as stored, for a failure message.
 func noticeState(t *testing.T, db store.DB, id int64) string {
@@ -97,7 +54,7 @@ func mailWith(box []catcher.Mail, text string) int {
 // once the parent blocks the bot, the next notice goes by email.
 func TestRunDeliversNotices(t *testing.T) {
 	dsn := "sqlite:" + filepath.Join(t.TempDir(), "diary.db")
-	db, guardian := familyStore(t, dsn)
+	db, guardian := notifytest.FamilyStore(t, dsn, parentUser)
 	mail, err := catcher.Start("127.0.0.1:0", catcher.Options{})
 	if err != nil {
 		t.Fatal(err)
@@ -115,7 +72,7 @@ func TestRunDeliversNotices(t *testing.T) {
 		t.Fatal(err)
 	}
 
-	first := enqueueNotice(t, db, guardian, "e2e-1", "Собрание в пятницу")
+	first := notifytest.Enqueue(t, db, guardian, "e2e-1", "Собрание в пятницу")
 	ctx, cancel := context.WithTimeout(t.Context(), deliveryWait)
 	defer cancel()
 	if _, err := emu.WaitChat(ctx, parentUser, hasBotText("Собрание в пятницу")); err != nil {
@@ -125,7 +82,7 @@ func TestRunDeliversNotices(t *testing.T) {
 	if err := emu.Block(parentUser); err != nil {
 		t.Fatal(err)
 	}
-	enqueueNotice(t, db, guardian, "e2e-2", "Экскурсия отменена")
+	notifytest.Enqueue(t, db, guardian, "e2e-2", "Экскурсия отменена")
 	m := waitMail(t, mail, "belova@mail.test", "Экскурсия отменена")
 	if m.Subject != "Объявление" {
 		t.Errorf("subject = %q, want «Объявление»", m.Subject)
@@ -151,11 +108,11 @@ func hasBotText(text string) func([]telegramtest.Message) bool {
 // notice in its store stays queued while it runs.
 func TestRunWithRedisLeavesSendingToScheduler(t *testing.T) {
 	dsn := "sqlite:" + filepath.Join(t.TempDir(), "diary.db")
-	db, guardian := familyStore(t, dsn)
+	db, guardian := notifytest.FamilyStore(t, dsn, parentUser)
 	env := withEmulator(t, "", map[string]string{"DATABASE_URL": dsn, "REDIS_URL": testenv.RedisURL(t)})
 	s := start(t, nil, env)
 	s.waitLog(t, "notices: this process enqueues them; the scheduler sends them (REDIS_URL is set)", 1)
-	id := enqueueNotice(t, db, guardian, "redis-1", "Собрание")
+	id := notifytest.Enqueue(t, db, guardian, "redis-1", "Собрание")
 	s.waitLog(t, pollingStarted, 1)
 	s.stop(t)
 	if got := noticeState(t, db, id); !strings.Contains(got, ": queued by") {

@@ -11,8 +11,7 @@ import (
 
 	"github.com/schooldiary/diary/internal/diary"
 	"github.com/schooldiary/diary/internal/notify"
-	"github.com/schooldiary/diary/internal/store"
-	"github.com/schooldiary/diary/internal/store/storetest"
+	"github.com/schooldiary/diary/internal/notify/notifytest"
 	"github.com/schooldiary/diary/internal/telegramtest"
 	"github.com/schooldiary/diary/internal/testenv"
 )
@@ -20,58 +19,12 @@ import (
 // parentUser is the Telegram user (and private chat) of the parent Белова.
 const parentUser = 7001
 
-// familyStore migrates the store at dsn with the small school and Белова's
-// chat linked, and returns it with the guardian's id.
-func familyStore(t *testing.T, dsn string) (store.DB, int64) {
-	t.Helper()
-	ctx := t.Context()
-	db, _, err := store.OpenMigrated(ctx, dsn, store.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { db.Close() })
-	b := storetest.SmallSchool()
-	if _, err := db.Apply(ctx, b, diary.ApplyOptions{}); err != nil {
-		t.Fatal(err)
-	}
-	refs := storetest.Resolve(t, db, b)
-	if err := db.UpsertChat(ctx, diary.Chat{ChatID: parentUser, TelegramUserID: parentUser, Language: "ru"}); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := db.LinkByPhone(ctx, refs.School.ID, storetest.PhoneBelova, parentUser, parentUser); err != nil {
-		t.Fatal(err)
-	}
-	return db, refs.Guardians[storetest.GuardianBelova]
-}
-
-// enqueue puts an urgent notice (quiet hours do not hold it) to the
-// guardian into db, as the bot would.
-func enqueue(t *testing.T, db store.DB, guardian int64, text string) int64 {
-	t.Helper()
-	svc, err := notify.New(db.(notify.Store), notify.Config{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	school, err := db.SchoolByCode(t.Context(), storetest.SmallSchool().School.Code)
-	if err != nil {
-		t.Fatal(err)
-	}
-	n := diary.Notice{Key: "sched-1", Kind: "announcement", SchoolID: school.ID, Urgent: true,
-		Recipient: diary.Recipient{Kind: diary.LinkGuardian, ID: guardian},
-		Language:  "ru", Subject: "Объявление", HTML: "<b>" + text + "</b>", Text: text}
-	res, err := svc.Enqueue(t.Context(), []diary.Notice{n})
-	if err != nil || len(res.New) != 1 {
-		t.Fatalf("enqueue = %+v, %v", res, err)
-	}
-	return res.New[0].ID
-}
-
 // The scheduler on PostgreSQL and Redis delivers a notice enqueued into the
 // store to the chat, through the Bot API TELEGRAM_API_URL names, and stops
 // cleanly when cancelled.
 func TestRunSendsNotices(t *testing.T) {
 	dsn := testenv.PostgresURL(t)
-	db, guardian := familyStore(t, dsn)
+	db, guardian := notifytest.FamilyStore(t, dsn, parentUser)
 	emu := telegramtest.New(telegramtest.Options{})
 	t.Cleanup(emu.Close)
 	if _, err := emu.AddUser(telegramtest.User{ID: parentUser, FirstName: "Ирина"}); err != nil {
@@ -87,7 +40,7 @@ func TestRunSendsNotices(t *testing.T) {
 		t.Fatal(err)
 	}
 	go func() { errc <- run(ctx, nil, func(k string) string { return env[k] }, io.Discard, log) }()
-	id := enqueue(t, db, guardian, "Собрание в пятницу")
+	id := notifytest.Enqueue(t, db, guardian, "sched-1", "Собрание в пятницу")
 	wctx, wcancel := context.WithTimeout(ctx, time.Minute)
 	defer wcancel()
 	_, err := emu.WaitChat(wctx, parentUser, func(ms []telegramtest.Message) bool {

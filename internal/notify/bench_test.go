@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/schooldiary/diary/internal/diary"
+	"github.com/schooldiary/diary/internal/notify"
 	"github.com/schooldiary/diary/internal/store/storetest"
 )
 
@@ -19,17 +20,7 @@ const enqueueTarget = 2 * time.Second
 func BenchmarkEnqueue10000(b *testing.B) {
 	for _, kind := range kinds {
 		b.Run(kind, func(b *testing.B) {
-			clock := &tickClock{}
-			clock.offset = time.Until(nextDay(12, 0))
-			db := openStore(b, kind, clock.Now)
-			if _, err := db.Apply(b.Context(), storetest.SmallSchool(), diary.ApplyOptions{}); err != nil {
-				b.Fatal(err)
-			}
-			school, err := db.SchoolByCode(b.Context(), storetest.SchoolCode)
-			if err != nil {
-				b.Fatal(err)
-			}
-			svc := newService(b, db, clock.Now, nil, nil)
+			_, _, school, svc := benchSchool(b, kind)
 			b.ResetTimer()
 			for i := 0; b.Loop(); i++ {
 				if _, err := svc.Enqueue(b.Context(), announcement(school.ID, i, 10_000)); err != nil {
@@ -51,4 +42,22 @@ func announcement(school int64, i, n int) []diary.Notice {
 			Text: "Собрание в четверг в 18:00, актовый зал"}
 	}
 	return ns
+}
+
+// benchSchool opens a store of kind with the small school at noon of the
+// next day (no quiet hours), its clock, and a delivery service over it,
+// not started.
+func benchSchool(b *testing.B, kind string) (noticeDB, *tickClock, diary.School, *notify.Service) {
+	b.Helper()
+	clock := &tickClock{}
+	clock.offset = time.Until(nextDay(12, 0))
+	db := openStore(b, kind, clock.Now)
+	if _, err := db.Apply(b.Context(), storetest.SmallSchool(), diary.ApplyOptions{}); err != nil {
+		b.Fatal(err)
+	}
+	school, err := db.SchoolByCode(b.Context(), storetest.SchoolCode)
+	if err != nil {
+		b.Fatal(err)
+	}
+	return db, clock, school, newService(b, db, clock.Now, nil, nil)
 }

@@ -2,13 +2,10 @@ package notify_test
 
 import (
 	"testing"
-	"time"
 
 	"github.com/prometheus/client_golang/prometheus"
 
-	"github.com/schooldiary/diary/internal/diary"
 	"github.com/schooldiary/diary/internal/notify/metrics"
-	"github.com/schooldiary/diary/internal/store/storetest"
 )
 
 // BenchmarkScrape100000 times one scrape of the delivery metrics over
@@ -17,17 +14,7 @@ import (
 func BenchmarkScrape100000(b *testing.B) {
 	for _, kind := range kinds {
 		b.Run(kind, func(b *testing.B) {
-			clock := &tickClock{}
-			clock.offset = time.Until(nextDay(12, 0))
-			db := openStore(b, kind, clock.Now)
-			if _, err := db.Apply(b.Context(), storetest.SmallSchool(), diary.ApplyOptions{}); err != nil {
-				b.Fatal(err)
-			}
-			school, err := db.SchoolByCode(b.Context(), storetest.SchoolCode)
-			if err != nil {
-				b.Fatal(err)
-			}
-			svc := newService(b, db, clock.Now, nil, nil)
+			db, clock, school, svc := benchSchool(b, kind)
 			for i := range 10 {
 				if _, err := svc.Enqueue(b.Context(), announcement(school.ID, i, 10_000)); err != nil {
 					b.Fatal(err)
